@@ -1,0 +1,1 @@
+return await AttackDash.Cli.CliApp.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,123 @@
+using AttackDash.Core.Events;
+using AttackDash.Core.Net;
+
+namespace AttackDash.Core.Correlation;
+
+/// <summary>
+/// Joins a client IP into events whose line has none (User unknown). The IP comes from another line of
+/// the same queue id (often the <c>from=…, nrcpts=0, relay=[ip]</c> line written at the end of the
+/// transaction), failing that from any line of the same SMTP session. State is bounded by
+/// <see cref="CorrelatorOptions.SessionIdle"/>; an event that finds no IP is passed on unattributed.
+/// </summary>
+public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
+{
+    private readonly Dictionary<QueueKey, JoinState> _queues = [];
+    private readonly Dictionary<SessionKey, JoinState> _sessions = [];
+    private DateTimeOffset _now = DateTimeOffset.MinValue;
+    private DateTimeOffset _nextSweep = DateTimeOffset.MinValue;
+
+    public long Unattributed { get; private set; }
+
+    /// <summary>Open queue ids and sessions: the correlation state that must stay bounded.</summary>
+    public int OpenStates => _queues.Count + _sessions.Count;
+
+    /// <param name="client">The client this line names, if any.</param>
+    /// <param name="mailEvent">The line's event, if any; its IP is set when the line had one.</param>
+    public void Accept(int hostId, int pid, ReadOnlySpan<byte> queueId, in ClientInfo? client, MailEvent? mailEvent, DateTimeOffset time)
+    {
+        if (time > _now)
+            _now = time;
+        var hasQueue = QueueKey.TryCreate(hostId, pid, queueId, out var queueKey);
+        var sessionKey = new SessionKey(hostId, pid);
+        if (client is { } c)
+            Learn(hasQueue, queueKey, sessionKey, c, time);
+        if (mailEvent is not null)
+            Route(hasQueue, queueKey, sessionKey, mailEvent, time);
+        if (_now >= _nextSweep)
+        {
+            Sweep(_now - options.SessionIdle);
+            _nextSweep = _now + options.SweepInterval;
+        }
+    }
+
+    /// <summary>Settles everything still waiting: call once at the end of the input.</summary>
+    public void Complete() => Sweep(DateTimeOffset.MaxValue);
+
+    private void Learn(bool hasQueue, QueueKey queueKey, SessionKey sessionKey, ClientInfo c, DateTimeOffset time)
+    {
+        var session = Touch(_sessions, sessionKey, time);
+        session.SetClient(c.Ip, c.HostName, c.MayBeForged);
+        if (!hasQueue)
+            return;
+        var queue = Touch(_queues, queueKey, time);
+        queue.SetClient(c.Ip, c.HostName, c.MayBeForged);
+        if (queue.TakePending() is { } pending)
+        {
+            foreach (var e in pending)
+                sink.Add(queue.Attribute(e));
+        }
+    }
+
+    private void Route(bool hasQueue, QueueKey queueKey, SessionKey sessionKey, MailEvent e, DateTimeOffset time)
+    {
+        if (e.ClientIp is not null)
+        {
+            sink.Add(e);
+            return;
+        }
+        if (!hasQueue)
+        {
+            // No queue id (e.g. NOQUEUE): only the session can name the client; settle it at session end.
+            Touch(_sessions, sessionKey, time).Hold(e);
+            return;
+        }
+        var queue = Touch(_queues, queueKey, time);
+        Touch(_sessions, sessionKey, time);
+        if (queue.Ip is not null)
+            sink.Add(queue.Attribute(e));
+        else
+            queue.Hold(e);
+    }
+
+    private void Sweep(DateTimeOffset idleBefore)
+    {
+        foreach (var (key, queue) in _queues)
+        {
+            if (queue.LastSeen >= idleBefore)
+                continue;
+            _queues.Remove(key);
+            if (queue.TakePending() is { } pending)
+                Touch(_sessions, key.Session, queue.LastSeen).HoldAll(pending);
+        }
+        foreach (var (key, session) in _sessions)
+        {
+            if (session.LastSeen >= idleBefore)
+                continue;
+            _sessions.Remove(key);
+            if (session.TakePending() is not { } pending)
+                continue;
+            foreach (var e in pending)
+            {
+                if (session.Ip is null)
+                    Unattributed++;
+                sink.Add(session.Ip is null ? e : session.Attribute(e));
+            }
+        }
+    }
+
+    private static JoinState Touch<TKey>(Dictionary<TKey, JoinState> states, TKey key, DateTimeOffset time)
+        where TKey : notnull
+    {
+        if (!states.TryGetValue(key, out var state))
+        {
+            state = new JoinState();
+            states[key] = state;
+        }
+        if (time > state.LastSeen)
+            state.LastSeen = time;
+        return state;
+    }
+}
+
+/// <summary>The client named by one line.</summary>
+public readonly record struct ClientInfo(IpAddress128 Ip, string? HostName, bool MayBeForged);

@@ -1,0 +1,37 @@
+namespace AttackDash.Core.Input;
+
+/// <summary>Line counts of one run. Every line is counted exactly once: sendmail, other or malformed.</summary>
+public sealed class InputStats
+{
+    public const int MalformedSampleSize = 10;
+
+    private readonly List<string> _malformedSample = [];
+
+    public long Lines { get; private set; }
+    public long SendmailLines { get; private set; }
+    public long OtherLines { get; private set; }
+    public long MalformedLines { get; private set; }
+
+    /// <summary>"file:line" of the first malformed lines.</summary>
+    public IReadOnlyList<string> MalformedSample => _malformedSample;
+
+    public void CountSendmail()
+    {
+        Lines++;
+        SendmailLines++;
+    }
+
+    public void CountOther()
+    {
+        Lines++;
+        OtherLines++;
+    }
+
+    public void CountMalformed(string source, long lineNumber, string why)
+    {
+        Lines++;
+        MalformedLines++;
+        if (_malformedSample.Count < MalformedSampleSize)
+            _malformedSample.Add($"{source}:{lineNumber}: {why}");
+    }
+}

@@ -1,0 +1,58 @@
+using AttackDash.Core.Syslog;
+
+namespace AttackDash.Core.Input;
+
+/// <summary>Streams a set of inputs, oldest first, through one <see cref="LogEngine"/>.</summary>
+public sealed class LogRunner(ReadOptions options, TextWriter warnings)
+{
+    /// <summary>Reads every input, then settles the correlator. Inputs must have been checked with <see cref="LogInput.Problem"/>.</summary>
+    public void Run(IReadOnlyList<string> paths, LogEngine engine)
+    {
+        var ordered = RotationOrder.Sort(paths).Select(p => new LogInput(p)).ToList();
+        var newest = NewestReference();
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var input = ordered[i];
+            var reference = ReferenceFor(input, newest, isNewest: i == ordered.Count - 1);
+            var rollovers = input.IsStdin ? 0 : RolloverScan.Count(input, options.MaxLineLength);
+            ReadOne(input, new YearInference(options.Zone, reference, rollovers), engine);
+        }
+        engine.Complete();
+    }
+
+    private void ReadOne(LogInput input, YearInference years, LogEngine engine)
+    {
+        using var reader = new LineReader(input.Open(), options.MaxLineLength);
+        var name = input.DisplayName;
+        while (reader.TryReadLine(out var line, out var overlong))
+        {
+            if (overlong)
+                engine.Stats.CountMalformed(name, reader.LineNumber, $"line longer than {options.MaxLineLength} bytes");
+            else
+                engine.Process(line, years, name, reader.LineNumber);
+        }
+        if (reader.Error is { } error)
+            warnings.WriteLine($"attackdash: {name}: input ends early after line {reader.LineNumber} ({error}); the lines before it were read");
+    }
+
+    private DateTimeOffset NewestReference()
+    {
+        var now = options.ReferenceTime ?? options.Clock.GetUtcNow();
+        if (options.Year is not { } year)
+            return now;
+        var lastSecond = new DateTime(year, 12, 31, 23, 59, 59);
+        var endOfYear = new DateTimeOffset(lastSecond, options.Zone.GetUtcOffset(lastSecond));
+        return endOfYear < now ? endOfYear : now;
+    }
+
+    // With --year the newest file's last line takes that year and older files their modification time,
+    // but never later. Without it each file takes its modification time, as syslog last wrote it.
+    private DateTimeOffset ReferenceFor(LogInput input, DateTimeOffset newest, bool isNewest)
+    {
+        if (options.ReferenceTime is { } fixedTime)
+            return fixedTime;
+        if (isNewest && options.Year is not null)
+            return newest;
+        return input.ModificationTime is { } m && m < newest ? m : newest;
+    }
+}
