@@ -12,6 +12,19 @@ public sealed class InputStats
     public long OtherLines { get; private set; }
     public long MalformedLines { get; private set; }
 
+    /// <summary>Earliest and latest time of any readable line.</summary>
+    public DateTimeOffset? First { get; private set; }
+
+    public DateTimeOffset? Last { get; private set; }
+
+    public void SeeTime(DateTimeOffset time)
+    {
+        if (First is not { } f || time < f)
+            First = time;
+        if (Last is not { } l || time > l)
+            Last = time;
+    }
+
     /// <summary>"file:line" of the first malformed lines.</summary>
     public IReadOnlyList<string> MalformedSample => _malformedSample;
 

@@ -26,6 +26,7 @@ public sealed class LogEngine(IEventSink sink, CorrelatorOptions? options = null
             return;
         }
         var time = years.Resolve(envelope.Timestamp);
+        Stats.SeeTime(time);
         if (!IsSendmail(envelope.Program))
         {
             Stats.CountOther();

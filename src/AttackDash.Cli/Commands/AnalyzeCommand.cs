@@ -1,0 +1,58 @@
+using AttackDash.Core.Analysis;
+using AttackDash.Core.Input;
+using AttackDash.Core.Reports;
+
+namespace AttackDash.Cli.Commands;
+
+/// <summary><c>attackdash analyze [options] FILE...</c>: the whole year-of-logs analysis, offline.</summary>
+internal static class AnalyzeCommand
+{
+    public const string Usage = """
+        usage: attackdash analyze [options] FILE...   (FILE may be .gz, or - for stdin)
+          --json                 write the attackdash.analyze/1 JSON document instead of the text report
+          --top N                offenders to list (default 20); --all lists every one
+          --since T, --until T   only events in [since, until): 2025-01-31 or 2025-01-31T08:00:00+01:00
+          --min-events N         heavy-hitter bar (default 100)
+          --prefix N             IPv4 subnet size for aggregation (default 24); --prefix6 (default 64)
+          --campaign-window D    (default 10m)   --campaign-min-ips N (default 5)
+          --year Y               year of the newest year-less line (default: file modification time)
+          --tz ZONE              zone of year-less times: IANA name or +09:00 (default: this machine's)
+        """;
+
+    private static readonly string[] Valued =
+        ["--top", "--since", "--until", "--min-events", "--prefix", "--prefix6", "--campaign-window", "--campaign-min-ips", "--year", "--tz"];
+
+    public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new ArgList(args, Valued, ["--json", "--all"]);
+        var read = CommonOptions.Read(a);
+        var analysis = new AnalysisOptions
+        {
+            Since = a.Time("--since", read.Zone),
+            Until = a.Time("--until", read.Zone),
+            MinEvents = a.Int("--min-events", 100, 1, int.MaxValue),
+            Prefix = a.Int("--prefix", 24, 8, 32),
+            Prefix6 = a.Int("--prefix6", 64, 16, 128),
+            CampaignWindow = a.Duration("--campaign-window", TimeSpan.FromMinutes(10)),
+            CampaignMinIps = a.Int("--campaign-min-ips", 5, 2, 1_000_000),
+        };
+        int? top = a.Flag("--all") ? null : a.Int("--top", 20, 0, int.MaxValue);
+        var files = CommonOptions.Inputs(a);
+
+        var analyzer = new Analyzer(analysis);
+        var engine = new LogEngine(analyzer);
+        new LogRunner(read, stderr).Run(files, engine);
+        CommonOptions.ReportMalformed(engine.Stats, stderr);
+        var report = ReportBuilder.Build(analyzer, engine.Stats, files, analysis, top);
+        if (a.Flag("--json"))
+        {
+            stdout.Write(JsonReport.ToJson(report));
+            stdout.WriteLine();
+        }
+        else
+        {
+            TextReport.Write(stdout, report, analysis);
+        }
+        return 0;
+    }
+}

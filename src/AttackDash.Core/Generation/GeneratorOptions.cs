@@ -1,0 +1,27 @@
+namespace AttackDash.Core.Generation;
+
+public enum LogFormat
+{
+    /// <summary>Classic "Mmm dd hh:mm:ss host prog[pid]: msg", no year.</summary>
+    Bsd,
+
+    /// <summary>RFC 3339 stamps as rsyslog writes them.</summary>
+    Iso,
+}
+
+public sealed class GeneratorOptions
+{
+    public int Seed { get; set; } = 1;
+
+    /// <summary>About how many lines to write; the ground truth has the exact count.</summary>
+    public long Lines { get; set; } = 200_000;
+
+    /// <summary>First day (UTC midnight of this date). The default period crosses a New Year.</summary>
+    public DateOnly Start { get; set; } = new(2024, 7, 1);
+
+    public int Days { get; set; } = 365;
+
+    public LogFormat Format { get; set; } = LogFormat.Bsd;
+
+    public string MtaHost { get; set; } = "mx";
+}
