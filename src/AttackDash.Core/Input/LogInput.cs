@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace AttackDash.Core.Input;
 
 /// <summary>One input: a plain file, a gzip file (recognised by its magic bytes, whatever its name) or stdin ("-").</summary>
@@ -19,7 +17,7 @@ public sealed record LogInput(string Path)
         Span<byte> magic = stackalloc byte[2];
         var n = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
         file.Position = 0;
-        return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b ? new GZipStream(file, CompressionMode.Decompress) : file;
+        return n == 2 && magic[0] == 0x1f && magic[1] == 0x8b && file.Length >= 18 ? new CheckedGZipStream(file) : file;
     }
 
     /// <summary>A one-line reason why this input cannot be read, or null.</summary>

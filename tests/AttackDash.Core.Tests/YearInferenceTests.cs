@@ -1,0 +1,76 @@
+using System.Globalization;
+using AttackDash.Core.Input;
+using AttackDash.Core.Syslog;
+
+namespace AttackDash.Core.Tests;
+
+public sealed class YearInferenceTests
+{
+    private static readonly string[] NewYearLines =
+    [
+        "Dec 31 23:59:58 mx sm-mta[1]: [192.0.2.1]: possible SMTP attack: command=AUTH, count=5",
+        "Jan  1 00:00:02 mx sm-mta[2]: [192.0.2.2]: possible SMTP attack: command=AUTH, count=5",
+    ];
+
+    [Fact]
+    public void A_file_that_spans_new_year_rolls_over_to_the_year_of_its_modification_time()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("maillog");
+        File.WriteAllLines(path, NewYearLines);
+        File.SetLastWriteTimeUtc(path, new DateTime(2025, 1, 1, 0, 0, 5, DateTimeKind.Utc));
+        var events = Read(path, new ReadOptions { Zone = TimeZoneInfo.Utc });
+        Assert.Equal(new DateTimeOffset(2024, 12, 31, 23, 59, 58, TimeSpan.Zero), events[0].Time);
+        Assert.Equal(new DateTimeOffset(2025, 1, 1, 0, 0, 2, TimeSpan.Zero), events[1].Time);
+    }
+
+    [Fact]
+    public void The_year_option_gives_the_newest_line_its_year()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("maillog");
+        File.WriteAllLines(path, NewYearLines);
+        var events = Read(path, new ReadOptions { Zone = TimeZoneInfo.Utc, Year = 2019 });
+        Assert.Equal(2018, events[0].Time.Year);
+        Assert.Equal(2019, events[1].Time.Year);
+    }
+
+    [Fact]
+    public void An_inferred_date_is_never_in_the_future()
+    {
+        var now = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        var years = new YearInference(TimeZoneInfo.Utc, now, 0);
+        Assert.Equal(2024, years.Resolve(LogTimestamp.WithoutYear(11, 3, 3600)).Year);
+        Assert.Equal(2025, years.Resolve(LogTimestamp.WithoutYear(2, 28, 3600)).Year);
+    }
+
+    [Fact]
+    public void Year_less_times_are_local_time_in_the_given_zone()
+    {
+        Assert.True(TimeZones.TryParse("+09:00", out var tokyo, out _));
+        var years = new YearInference(tokyo, new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero), 0);
+        var t = years.Resolve(LogTimestamp.WithoutYear(3, 1, 9 * 3600));
+        Assert.Equal(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), t.ToUniversalTime());
+        Assert.True(TimeZones.TryParse("Europe/Berlin", out var berlin, out _));
+        var summer = new YearInference(berlin, new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero), 0).Resolve(LogTimestamp.WithoutYear(7, 1, 12 * 3600));
+        Assert.Equal(TimeSpan.FromHours(2), summer.Offset);
+        Assert.False(TimeZones.TryParse("Mars/Olympus", out _, out var error));
+        Assert.Contains("unknown time zone", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_rotated_set_given_in_any_order_is_read_oldest_first()
+    {
+        var sorted = RotationOrder.Sort(["maillog", "maillog.2.gz", "maillog.10.gz", "maillog.1", "other.log"]);
+        Assert.Equal(["maillog.10.gz", "maillog.2.gz", "maillog.1", "maillog", "other.log"], sorted);
+        Assert.Equal(["maillog-20240101.gz", "maillog-20240108", "maillog"], RotationOrder.Sort(["maillog", "maillog-20240108", "maillog-20240101.gz"]));
+    }
+
+    private static List<AttackDash.Core.Events.MailEvent> Read(string path, ReadOptions options)
+    {
+        var sink = new ListSink();
+        var engine = new LogEngine(sink);
+        new LogRunner(options, TextWriter.Null).Run([path], engine);
+        return sink.Events.OrderBy(e => e.LineNumber).ToList();
+    }
+}
