@@ -40,7 +40,7 @@ internal static class AnalyzeCommand
         var files = CommonOptions.Inputs(a);
 
         var analyzer = new Analyzer(analysis);
-        var engine = new LogEngine(analyzer);
+        var engine = new LogEngine(analyzer, new EngineOptions { CaptureText = false });
         new LogRunner(read, stderr).Run(files, engine);
         CommonOptions.ReportMalformed(engine.Stats, stderr);
         var report = ReportBuilder.Build(analyzer, engine.Stats, files, analysis, top);

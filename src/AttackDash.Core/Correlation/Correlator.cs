@@ -21,18 +21,14 @@ public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
     /// <summary>Open queue ids and sessions: the correlation state that must stay bounded.</summary>
     public int OpenStates => _queues.Count + _sessions.Count;
 
-    /// <param name="client">The client this line names, if any.</param>
-    /// <param name="mailEvent">The line's event, if any; its IP is set when the line had one.</param>
-    public void Accept(int hostId, int pid, ReadOnlySpan<byte> queueId, in ClientInfo? client, MailEvent? mailEvent, DateTimeOffset time)
+    internal void Accept(in ParsedLine line)
     {
-        if (time > _now)
-            _now = time;
-        var hasQueue = QueueKey.TryCreate(hostId, pid, queueId, out var queueKey);
-        var sessionKey = new SessionKey(hostId, pid);
-        if (client is { } c)
-            Learn(hasQueue, queueKey, sessionKey, c, time);
-        if (mailEvent is not null)
-            Route(hasQueue, queueKey, sessionKey, mailEvent, time);
+        if (line.Time > _now)
+            _now = line.Time;
+        if (line.Client is { } c)
+            Learn(line.Queue, line.Session, c, line.Time);
+        if (line.Event is { } e)
+            Route(line.Queue, line.Session, e, line.Time);
         if (_now >= _nextSweep)
         {
             Sweep(_now - options.SessionIdle);
@@ -43,13 +39,13 @@ public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
     /// <summary>Settles everything still waiting: call once at the end of the input.</summary>
     public void Complete() => Sweep(DateTimeOffset.MaxValue);
 
-    private void Learn(bool hasQueue, QueueKey queueKey, SessionKey sessionKey, ClientInfo c, DateTimeOffset time)
+    private void Learn(QueueKey? queueKey, SessionKey sessionKey, ClientInfo c, DateTimeOffset time)
     {
         var session = Touch(_sessions, sessionKey, time);
         session.SetClient(c.Ip, c.HostName, c.MayBeForged);
-        if (!hasQueue)
+        if (queueKey is not { } key)
             return;
-        var queue = Touch(_queues, queueKey, time);
+        var queue = Touch(_queues, key, time);
         queue.SetClient(c.Ip, c.HostName, c.MayBeForged);
         if (queue.TakePending() is { } pending)
         {
@@ -58,20 +54,20 @@ public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
         }
     }
 
-    private void Route(bool hasQueue, QueueKey queueKey, SessionKey sessionKey, MailEvent e, DateTimeOffset time)
+    private void Route(QueueKey? queueKey, SessionKey sessionKey, MailEvent e, DateTimeOffset time)
     {
         if (e.ClientIp is not null)
         {
             sink.Add(e);
             return;
         }
-        if (!hasQueue)
+        if (queueKey is not { } key)
         {
             // No queue id (e.g. NOQUEUE): only the session can name the client; settle it at session end.
             Touch(_sessions, sessionKey, time).Hold(e);
             return;
         }
-        var queue = Touch(_queues, queueKey, time);
+        var queue = Touch(_queues, key, time);
         Touch(_sessions, sessionKey, time);
         if (queue.Ip is not null)
             sink.Add(queue.Attribute(e));

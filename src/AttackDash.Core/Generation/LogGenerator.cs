@@ -22,7 +22,7 @@ public static class LogGenerator
         var attacks = new AttackRenderer(rng, day, truth, pids, words);
         var plan = new AttackPlanner(rng, options.Days).Plan(population.Attackers);
         var extras = PlanExtras(rng, options, population);
-        var legitPerDay = (int)Math.Max(1, options.Lines * 0.30 / 3.5 / options.Days);
+        var legitPerDay = (int)Math.Max(1, options.Lines * 0.40 / 3.2 / options.Days);
         var otherPerDay = (int)Math.Max(1, options.Lines * 0.10 / options.Days);
         var malformedPerDay = Math.Max(0.02, options.Lines * 0.0005 / options.Days);
         var start = new DateTimeOffset(options.Start.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);

@@ -7,9 +7,10 @@ using AttackDash.Core.Syslog;
 namespace AttackDash.Core.Input;
 
 /// <summary>Line in, events out: envelope, program filter, sendmail rules and the correlator.</summary>
-public sealed class LogEngine(IEventSink sink, CorrelatorOptions? options = null)
+public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
 {
-    private readonly Correlator _correlator = new(options ?? new CorrelatorOptions(), sink);
+    private readonly EngineOptions _options = options ?? new EngineOptions();
+    private readonly Correlator _correlator = new((options ?? new EngineOptions()).Correlation, sink);
     private readonly HostTable _hosts = new();
 
     public InputStats Stats { get; } = new();
@@ -20,28 +21,41 @@ public sealed class LogEngine(IEventSink sink, CorrelatorOptions? options = null
 
     public void Process(ReadOnlySpan<byte> line, YearInference years, string source, long lineNumber)
     {
+        if (TryParse(line, years, source, lineNumber, out var parsed))
+            Correlate(parsed);
+    }
+
+    /// <summary>The parsing stage: counts the line and returns true when it names a client or holds an event.</summary>
+    internal bool TryParse(ReadOnlySpan<byte> line, YearInference years, string source, long lineNumber, out ParsedLine result)
+    {
+        result = default;
         if (!SyslogParser.TryParse(line, out var envelope))
         {
             Stats.CountMalformed(source, lineNumber, line.IsEmpty ? "empty line" : "no syslog time and host");
-            return;
+            return false;
         }
         var time = years.Resolve(envelope.Timestamp);
         Stats.SeeTime(time);
         if (!IsSendmail(envelope.Program))
         {
             Stats.CountOther();
-            return;
+            return false;
         }
         Stats.CountSendmail();
         var parsed = SendmailRules.Parse(envelope.Message);
         if (parsed.Kind is null && parsed.Ip is null)
-            return;
+            return false;
         var hostId = _hosts.Intern(envelope.Host, out var host);
-        var clientHost = parsed.ClientHost.IsEmpty ? null : Encoding.UTF8.GetString(parsed.ClientHost);
+        var clientHost = parsed.ClientHost.IsEmpty || !_options.CaptureText ? null : Encoding.UTF8.GetString(parsed.ClientHost);
         ClientInfo? client = parsed.Ip is { } ip ? new ClientInfo(ip, clientHost, parsed.MayBeForged) : null;
-        var mailEvent = parsed.Kind is { } kind ? ToEvent(kind, in parsed, time, host, envelope.Pid, clientHost, lineNumber) : null;
-        _correlator.Accept(hostId, envelope.Pid, parsed.QueueId, client, mailEvent, time);
+        var mailEvent = parsed.Kind is { } kind ? ToEvent(kind, in parsed, time, host, envelope.Pid, clientHost, lineNumber, _options.CaptureText) : null;
+        QueueKey? queue = QueueKey.TryCreate(hostId, envelope.Pid, parsed.QueueId, out var key) ? key : null;
+        result = new ParsedLine(hostId, envelope.Pid, queue, client, mailEvent, time);
+        return true;
     }
+
+    /// <summary>The correlating stage: joins IPs in and passes events to the sink, in line order.</summary>
+    internal void Correlate(in ParsedLine line) => _correlator.Accept(line);
 
     public void Complete() => _correlator.Complete();
 
@@ -49,12 +63,12 @@ public sealed class LogEngine(IEventSink sink, CorrelatorOptions? options = null
     internal static bool IsSendmail(ReadOnlySpan<byte> program) =>
         program.SequenceEqual("sendmail"u8) || (program.StartsWith("sm-"u8) && !program.SequenceEqual("sm-msp-queue"u8));
 
-    private static MailEvent ToEvent(EventKind kind, in SendmailLine p, DateTimeOffset time, string host, int pid, string? clientHost, long lineNumber) =>
+    private static MailEvent ToEvent(EventKind kind, in SendmailLine p, DateTimeOffset time, string host, int pid, string? clientHost, long lineNumber, bool text) =>
         new(time, kind, host, pid,
-            p.QueueId.IsEmpty ? null : Encoding.ASCII.GetString(p.QueueId),
+            p.QueueId.IsEmpty || !text ? null : Encoding.ASCII.GetString(p.QueueId),
             p.Ip, clientHost, p.MayBeForged,
             p.User.IsEmpty ? null : Encoding.UTF8.GetString(p.User),
-            Encoding.UTF8.GetString(p.Body))
+            text ? Encoding.UTF8.GetString(p.Body) : "")
         {
             Argument = p.Argument.IsEmpty ? null : Encoding.UTF8.GetString(p.Argument),
             LineNumber = lineNumber,

@@ -24,14 +24,7 @@ public sealed class LogRunner(ReadOptions options, TextWriter warnings)
     {
         using var reader = new LineReader(input.Open(), options.MaxLineLength);
         var name = input.DisplayName;
-        while (reader.TryReadLine(out var line, out var overlong))
-        {
-            if (overlong)
-                engine.Stats.CountMalformed(name, reader.LineNumber, $"line longer than {options.MaxLineLength} bytes");
-            else
-                engine.Process(line, years, name, reader.LineNumber);
-        }
-        if (reader.Error is { } error)
+        if (new ParsePipeline(engine).Run(reader, years, name, options.MaxLineLength) is { } error)
             warnings.WriteLine($"attackdash: {name}: input ends early after line {reader.LineNumber} ({error}); the lines before it were read");
     }
 

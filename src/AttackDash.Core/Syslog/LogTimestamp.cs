@@ -11,11 +11,4 @@ public readonly record struct LogTimestamp(DateTimeOffset Absolute, int Month, i
     public static LogTimestamp Complete(DateTimeOffset time) => new(time, 0, 0, 0);
 
     public static LogTimestamp WithoutYear(int month, int day, int secondOfDay) => new(default, month, day, secondOfDay);
-
-    /// <summary>Seconds since 1 January 00:00 of a leap year: orders year-less stamps within one year.</summary>
-    public int SecondOfYear => (DayOfLeapYear(Month, Day) * 86_400) + SecondOfDay;
-
-    private static readonly int[] MonthStart = [0, 0, 31, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335];
-
-    private static int DayOfLeapYear(int month, int day) => MonthStart[month] + day - 1;
 }

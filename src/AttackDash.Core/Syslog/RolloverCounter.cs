@@ -3,7 +3,7 @@ namespace AttackDash.Core.Syslog;
 /// <summary>Counts the New Year crossings in a sequence of year-less stamps, by the same rule as <see cref="YearInference"/>.</summary>
 public sealed class RolloverCounter
 {
-    private int _previous = -1;
+    private int _previousMonth;
 
     public int Rollovers { get; private set; }
 
@@ -11,9 +11,8 @@ public sealed class RolloverCounter
     {
         if (stamp.HasYear)
             return;
-        var s = stamp.SecondOfYear;
-        if (_previous >= 0 && _previous - s > YearInference.RolloverThresholdSeconds)
+        if (YearInference.IsRollover(_previousMonth, stamp.Month))
             Rollovers++;
-        _previous = s;
+        _previousMonth = stamp.Month;
     }
 }

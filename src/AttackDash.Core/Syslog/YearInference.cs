@@ -7,9 +7,11 @@ namespace AttackDash.Core.Syslog;
 /// </summary>
 public sealed class YearInference
 {
-    // A backwards step of more than half a year between consecutive lines is a New Year; smaller steps
-    // are interleaving or an unordered excerpt and must not count.
-    internal const int RolloverThresholdSeconds = 183 * 86_400;
+    /// <summary>
+    /// A step back of more than six months between consecutive lines (Dec to Jan) is a New Year; smaller
+    /// steps are interleaving or an unordered excerpt and must not count.
+    /// </summary>
+    internal static bool IsRollover(int previousMonth, int month) => previousMonth - month > 6;
 
     // Syslog flush delays and zone mistakes may put a line slightly after the reference time.
     private static readonly TimeSpan FutureSlack = TimeSpan.FromDays(1);
@@ -17,7 +19,7 @@ public sealed class YearInference
     private readonly TimeZoneInfo _zone;
     private readonly DateTimeOffset _reference;
     private int _year;
-    private int _previousSecondOfYear = -1;
+    private int _previousMonth;
     private long _cachedHourKey = -1;
     private TimeSpan _cachedOffset;
 
@@ -35,10 +37,9 @@ public sealed class YearInference
     {
         if (stamp.HasYear)
             return stamp.Absolute;
-        var secondOfYear = stamp.SecondOfYear;
-        if (_previousSecondOfYear >= 0 && _previousSecondOfYear - secondOfYear > RolloverThresholdSeconds)
+        if (IsRollover(_previousMonth, stamp.Month))
             _year++;
-        _previousSecondOfYear = secondOfYear;
+        _previousMonth = stamp.Month;
         var time = At(_year, stamp);
         return time > _reference + FutureSlack ? At(_year - 1, stamp) : time;
     }
