@@ -66,6 +66,28 @@ public sealed class YearInferenceTests
         Assert.Equal(["maillog-20240101.gz", "maillog-20240108", "maillog"], RotationOrder.Sort(["maillog", "maillog-20240108", "maillog-20240101.gz"]));
     }
 
+    [Fact]
+    public void The_parallel_scan_of_a_large_file_counts_the_same_new_years_as_a_sequential_read()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("big.log");
+        // ~40 MB over three New Years, so the scan splits it in two halves.
+        using (var w = new StreamWriter(path))
+        {
+            var t = new DateTime(2021, 11, 1);
+            var filler = new string('x', 300);
+            while (t < new DateTime(2024, 3, 1))
+            {
+                w.Write(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{t:MMM} {t.Day,2} {t:HH:mm:ss}"));
+                w.Write(" mx sm-mta[1]: ");
+                w.WriteLine(filler);
+                t = t.AddMinutes(8);
+            }
+        }
+        Assert.True(new FileInfo(path).Length > 32 << 20);
+        Assert.Equal(3, RolloverScan.Count(new LogInput(path), 64 * 1024));
+    }
+
     private static List<AttackDash.Core.Events.MailEvent> Read(string path, ReadOptions options)
     {
         var sink = new ListSink();

@@ -17,7 +17,7 @@ public sealed class LineReader : IDisposable
     private bool _eof;
     private bool _skippingOverlong;
 
-    public LineReader(Stream stream, int maxLineLength = 64 * 1024, int bufferSize = 1 << 20)
+    public LineReader(Stream stream, int maxLineLength = 64 * 1024, int bufferSize = 128 * 1024)
     {
         _stream = stream;
         _maxLineLength = maxLineLength;

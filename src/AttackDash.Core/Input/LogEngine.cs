@@ -31,7 +31,7 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
         result = default;
         if (!SyslogParser.TryParse(line, out var envelope))
         {
-            Stats.CountMalformed(source, lineNumber, line.IsEmpty ? "empty line" : "no syslog time and host");
+            CountMalformed(line, years, source, lineNumber, line.IsEmpty ? "empty line" : "no syslog time and host");
             return false;
         }
         var time = years.Resolve(envelope.Timestamp);
@@ -52,6 +52,13 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
         QueueKey? queue = QueueKey.TryCreate(hostId, envelope.Pid, parsed.QueueId, out var key) ? key : null;
         result = new ParsedLine(hostId, envelope.Pid, queue, client, mailEvent, time);
         return true;
+    }
+
+    internal void CountMalformed(ReadOnlySpan<byte> line, YearInference years, string source, long lineNumber, string why)
+    {
+        Stats.CountMalformed(source, lineNumber, why);
+        if (TimestampParser.TryParseBsd(line, out var stamp))
+            years.Observe(stamp);
     }
 
     /// <summary>The correlating stage: joins IPs in and passes events to the sink, in line order.</summary>

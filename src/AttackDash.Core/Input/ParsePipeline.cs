@@ -50,7 +50,7 @@ internal sealed class ParsePipeline(LogEngine engine, int batchSize = 1024, int 
             {
                 if (overlong)
                 {
-                    engine.Stats.CountMalformed(source, reader.LineNumber, $"line longer than {maxLineLength} bytes");
+                    engine.CountMalformed(line, years, source, reader.LineNumber, $"line longer than {maxLineLength} bytes");
                     continue;
                 }
                 if (!engine.TryParse(line, years, source, reader.LineNumber, out batch.Lines[batch.Count]))

@@ -1,35 +1,140 @@
 using AttackDash.Core.Syslog;
+using Microsoft.Win32.SafeHandles;
 
 namespace AttackDash.Core.Input;
 
 /// <summary>
 /// Counts the New Years a file crosses before it is read, so that its first year-less line gets the
-/// right year even when the file spans more than a year. ISO-stamped files need no scan.
+/// right year even when the file spans more than a year. Only line starts are looked at, and a plain
+/// file is scanned as two halves in parallel: the rule compares consecutive stamped lines only, so
+/// the halves combine exactly.
 /// </summary>
 public static class RolloverScan
 {
+    private const int ParallelFrom = 32 << 20;
+
     public static int Count(LogInput input, int maxLineLength)
     {
-        var counter = new RolloverCounter();
-        using var reader = new LineReader(input.Open(), maxLineLength);
-        var first = true;
-        Span<byte> month = stackalloc byte[3];
-        while (reader.TryReadLine(out var line, out _))
+        if (input.IsStdin)
+            return 0;
+        using var stream = input.Open();
+        if (stream is not FileStream file)
+            return Sequential(stream, maxLineLength).Rollovers;
+        var length = file.Length;
+        if (length < ParallelFrom)
+            return Sequential(stream, maxLineLength).Rollovers;
+        var handle = file.SafeFileHandle;
+        var middle = NextLineStart(handle, length / 2);
+        var second = Task.Run(() => Range(handle, middle, length));
+        var first = Range(handle, 0, middle);
+        return Segment.Join(first, second.Result).Rollovers;
+    }
+
+    /// <summary>The rollovers inside a run of lines, and the months at its two ends to join it to its neighbours.</summary>
+    internal readonly record struct Segment(int Rollovers, int FirstMonth, int LastMonth, bool IsoFirst)
+    {
+        public static Segment Join(Segment a, Segment b)
+        {
+            if (a.IsoFirst)
+                return a;
+            if (a.FirstMonth == 0)
+                return b;
+            if (b.FirstMonth == 0)
+                return a;
+            var across = YearInference.IsRollover(a.LastMonth, b.FirstMonth) ? 1 : 0;
+            return new Segment(a.Rollovers + across + b.Rollovers, a.FirstMonth, b.LastMonth, false);
+        }
+    }
+
+    private static Segment Sequential(Stream stream, int maxLineLength)
+    {
+        using var reader = new LineReader(stream, maxLineLength);
+        var scan = new SegmentBuilder();
+        while (reader.TryReadLine(out var line, out _) && !scan.IsoFirst)
+            scan.Add(line);
+        return scan.Result;
+    }
+
+    private static Segment Range(SafeFileHandle handle, long start, long end)
+    {
+        var scan = new SegmentBuilder();
+        var buffer = new byte[128 * 1024];
+        var pos = start;
+        var skipping = false;
+        while (pos < end && !scan.IsoFirst)
+        {
+            var n = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, end - pos)), pos);
+            if (n <= 0)
+                break;
+            var chunk = buffer.AsSpan(0, n);
+            var i = 0;
+            while (i < n)
+            {
+                var rest = chunk[i..];
+                var newline = rest.IndexOf((byte)'\n');
+                if (!skipping)
+                {
+                    if (newline < 0 && rest.Length < 32 && pos + n < end)
+                        break;
+                    scan.Add(rest[..Math.Min(rest.Length, 32)]);
+                }
+                if (newline < 0)
+                {
+                    skipping = true;
+                    i = n;
+                    break;
+                }
+                skipping = false;
+                i += newline + 1;
+            }
+            pos += i;
+        }
+        return scan.Result;
+    }
+
+    private static long NextLineStart(SafeFileHandle handle, long from)
+    {
+        var buffer = new byte[64 * 1024];
+        for (var pos = from; ; pos += buffer.Length)
+        {
+            var n = RandomAccess.Read(handle, buffer, pos);
+            if (n <= 0)
+                return pos;
+            var newline = buffer.AsSpan(0, n).IndexOf((byte)'\n');
+            if (newline >= 0)
+                return pos + newline + 1;
+        }
+    }
+
+    private sealed class SegmentBuilder
+    {
+        private int _rollovers;
+        private int _first;
+        private int _last;
+        private bool _seenAny;
+
+        public bool IsoFirst { get; private set; }
+
+        public Segment Result => new(_rollovers, _first, _last, IsoFirst);
+
+        public void Add(ReadOnlySpan<byte> lineStart)
         {
             // Only a change of month can be a New Year: skip the parse while the month name repeats.
-            if (line.Length >= 15 && line[..3].SequenceEqual(month))
-                continue;
-            if (TimestampParser.TryParseBsd(line, out var stamp))
+            if (_last != 0 && lineStart.Length >= 15 && TimestampParser.SameMonthName(lineStart, _last))
+                return;
+            if (TimestampParser.TryParseBsd(lineStart, out var stamp))
             {
-                counter.Add(stamp);
-                line[..3].CopyTo(month);
+                if (_first == 0)
+                    _first = stamp.Month;
+                else if (YearInference.IsRollover(_last, stamp.Month))
+                    _rollovers++;
+                _last = stamp.Month;
             }
-            else if (first && TimestampParser.TryParseIso(line, out _, out _))
+            else if (!_seenAny && TimestampParser.TryParseIso(lineStart, out _, out _))
             {
-                return 0;
+                IsoFirst = true;
             }
-            first = false;
+            _seenAny = true;
         }
-        return counter.Rollovers;
     }
 }

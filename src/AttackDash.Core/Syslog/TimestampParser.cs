@@ -89,6 +89,9 @@ internal static class TimestampParser
         return true;
     }
 
+    /// <summary>True when the line starts with the three-letter name of <paramref name="month"/>.</summary>
+    public static bool SameMonthName(ReadOnlySpan<byte> s, int month) => Month(s[0], s[1], s[2]) == month;
+
     private static int Month(byte a, byte b, byte c)
     {
         // Case-folded three-letter key; month names are ASCII.

@@ -25,7 +25,7 @@ public sealed class YearInference
 
     /// <param name="zone">Zone of the year-less local times.</param>
     /// <param name="reference">No inferred time is later than this (plus a day of slack).</param>
-    /// <param name="rolloversAhead">New Years crossed between the first line and the newest one (see <see cref="RolloverCounter"/>).</param>
+    /// <param name="rolloversAhead">New Years crossed between the first line and the newest one (see <see cref="Input.RolloverScan"/>).</param>
     public YearInference(TimeZoneInfo zone, DateTimeOffset reference, int rolloversAhead)
     {
         _zone = zone;
@@ -33,13 +33,21 @@ public sealed class YearInference
         _year = TimeZoneInfo.ConvertTime(reference, zone).Year - rolloversAhead;
     }
 
+    /// <summary>Notes a stamp of a line that is otherwise unreadable, so that New Years are counted as the pre-scan counted them.</summary>
+    public void Observe(LogTimestamp stamp)
+    {
+        if (stamp.HasYear)
+            return;
+        if (IsRollover(_previousMonth, stamp.Month))
+            _year++;
+        _previousMonth = stamp.Month;
+    }
+
     public DateTimeOffset Resolve(LogTimestamp stamp)
     {
         if (stamp.HasYear)
             return stamp.Absolute;
-        if (IsRollover(_previousMonth, stamp.Month))
-            _year++;
-        _previousMonth = stamp.Month;
+        Observe(stamp);
         var time = At(_year, stamp);
         return time > _reference + FutureSlack ? At(_year - 1, stamp) : time;
     }
