@@ -10,6 +10,7 @@ public sealed record AnalysisReport
     public long AttackEvents { get; init; }
     public long UniqueAttackerIps { get; init; }
     public required IReadOnlyList<DistributionBucket> Distribution { get; init; }
+    public required HeavyHitters HeavyHitters { get; init; }
     public required IReadOnlyList<Offender> Offenders { get; init; }
     public required IReadOnlyList<SubnetSummary> Subnets { get; init; }
     public required IReadOnlyList<InjectionAttempt> Injections { get; init; }
@@ -23,6 +24,9 @@ public sealed record Period(DateTimeOffset? First, DateTimeOffset? Last);
 
 /// <summary>IPs whose attack event count lies in [MinEvents, MaxEvents]; MaxEvents is null for the open top bucket.</summary>
 public sealed record DistributionBucket(long MinEvents, long? MaxEvents, long Ips);
+
+/// <summary>The IPs at or above --min-events: how many, and how much of the attack traffic they sent.</summary>
+public sealed record HeavyHitters(long MinEvents, long Ips, long Events);
 
 public sealed record Offender(
     string Ip, long Events, IReadOnlyDictionary<string, long> ByKind, DateTimeOffset First, DateTimeOffset Last, long MayBeForged);

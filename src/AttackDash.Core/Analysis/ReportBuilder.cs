@@ -25,6 +25,9 @@ public static class ReportBuilder
             UniqueAttackerIps = attackers.Count,
             Distribution = Buckets.Select(b => new DistributionBucket(b.Min, b.Max,
                 attackers.Values.LongCount(t => t.Events >= b.Min && (b.Max is null || t.Events <= b.Max)))).ToList(),
+            HeavyHitters = new HeavyHitters(options.MinEvents,
+                attackers.Values.LongCount(t => t.Events >= options.MinEvents),
+                attackers.Values.Where(t => t.Events >= options.MinEvents).Sum(t => t.Events)),
             Offenders = ranked.Take(top ?? int.MaxValue)
                 .Select(a => new Offender(a.Key.ToString(), a.Value.Events, a.Value.KindCounts(), a.Value.First, a.Value.Last, a.Value.MayBeForged))
                 .ToList(),

@@ -21,9 +21,10 @@ public static class TextReport
         Section(w, "IPs by number of attack events");
         foreach (var b in r.Distribution)
             w.WriteLine($"  {Range(b),-12} {N(b.Ips),10} IPs");
-        var heavy = r.Distribution.Where(b => b.MinEvents >= 100).Sum(b => b.Ips);
-        Section(w, $"Heavy hitters (>= {o.MinEvents} events) and the subnets that cover them");
-        w.WriteLine($"  {N(r.Offenders.Count(x => x.Events >= o.MinEvents))} listed IPs at or above the bar ({N(heavy)} IPs with 100+ events)");
+        var h = r.HeavyHitters;
+        Section(w, $"Heavy hitters (>= {N(h.MinEvents)} events) and the /{o.Prefix} (IPv6 /{o.Prefix6}) subnets that cover them");
+        var share = r.AttackEvents == 0 ? 0 : 100.0 * h.Events / r.AttackEvents;
+        w.WriteLine($"  {N(h.Ips)} IPs sent {N(h.Events)} events, {share.ToString("0.0", C)}% of all attack events");
         foreach (var s in r.Subnets.Take(sampleRows))
             w.WriteLine($"  {s.Cidr,-22} {N(s.Ips),6} IPs {N(s.Events),12} events");
         More(w, r.Subnets.Count, sampleRows);
