@@ -50,4 +50,37 @@ public sealed class CliTests
         Assert.Contains("Campaigns (one username from >= 5 IPs within 10 min): 1", stdout, StringComparison.Ordinal);
         Assert.Matches(@"office\s+2025-03-01 10:01:00\+00:00 \.\. 2025-03-01 10:06:00\+00:00\s+6 IPs\s+6 attempts", stdout);
     }
+
+    [Fact]
+    public void Since_and_until_keep_only_events_in_the_half_open_range()
+    {
+        using var dir = new TempDir();
+        var log = dir.File("maillog");
+        File.WriteAllLines(log, Enumerable.Range(1, 5).Select(d =>
+            $"Mar  {d} 10:00:00 mx sm-mta[{d}]: [192.0.2.{d}]: possible SMTP attack: command=AUTH, count=5"));
+        var (exit, stdout, _) = CliRunner.Run("analyze", "--json", "--tz", "UTC", "--year", "2025", "--since", "2025-03-02", "--until", "2025-03-04", log);
+        Assert.Equal(0, exit);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(stdout)!;
+        Assert.Equal(2, (long)report["attackEvents"]!);
+        Assert.Equal(["192.0.2.2", "192.0.2.3"], report["offenders"]!.AsArray().Select(o => (string)o!["ip"]!).Order());
+        Assert.Equal("2025-03-02T00:00:00+00:00", (string?)report["period"]!["first"]);
+    }
+
+    [Fact]
+    public void Stdin_is_read_when_the_file_is_a_dash()
+    {
+        var cli = Path.Combine(AppContext.BaseDirectory, "attackdash.dll");
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", ["exec", cli, "analyze", "--json", "--tz", "UTC", "--year", "2025", "-"])
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        process.StandardInput.WriteLine("Feb 16 23:33:20 smtp1 sm-mta[5133]: s1GNXHYB005133: [190.5.230.178]: possible SMTP attack: command=AUTH, count=5");
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
+        var report = System.Text.Json.Nodes.JsonNode.Parse(stdout)!;
+        Assert.Equal("190.5.230.178", (string?)report["offenders"]![0]!["ip"]);
+    }
 }

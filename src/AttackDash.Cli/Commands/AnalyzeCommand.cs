@@ -17,10 +17,11 @@ internal static class AnalyzeCommand
           --campaign-window D    (default 10m)   --campaign-min-ips N (default 5)
           --year Y               year of the newest year-less line (default: file modification time)
           --tz ZONE              zone of year-less times: IANA name or +09:00 (default: this machine's)
+          --session-idle D       close an SMTP session after this much log time without a line (default 30m)
         """;
 
     private static readonly string[] Valued =
-        ["--top", "--since", "--until", "--min-events", "--prefix", "--prefix6", "--campaign-window", "--campaign-min-ips", "--year", "--tz"];
+        ["--top", "--since", "--until", "--min-events", "--prefix", "--prefix6", "--campaign-window", "--campaign-min-ips", "--year", "--tz", "--session-idle"];
 
     public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -40,7 +41,7 @@ internal static class AnalyzeCommand
         var files = CommonOptions.Inputs(a);
 
         var analyzer = new Analyzer(analysis);
-        var engine = new LogEngine(analyzer, new EngineOptions { CaptureText = false });
+        var engine = new LogEngine(analyzer, new EngineOptions { CaptureText = false, Correlation = CommonOptions.Correlation(a) });
         new LogRunner(read, stderr).Run(files, engine);
         CommonOptions.ReportMalformed(engine.Stats, stderr);
         var report = ReportBuilder.Build(analyzer, engine.Stats, files, analysis, top);

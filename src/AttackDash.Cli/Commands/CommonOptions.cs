@@ -1,4 +1,5 @@
 using System.Globalization;
+using AttackDash.Core.Correlation;
 using AttackDash.Core.Input;
 using AttackDash.Core.Syslog;
 
@@ -18,6 +19,9 @@ internal static class CommonOptions
         }
         return options;
     }
+
+    public static CorrelatorOptions Correlation(ArgList a) =>
+        new() { SessionIdle = a.Duration("--session-idle", new CorrelatorOptions().SessionIdle) };
 
     /// <summary>The FILE arguments, each checked readable: an unusable input stops the command before any work.</summary>
     public static List<string> Inputs(ArgList a)
