@@ -9,38 +9,57 @@ public static class CliApp
         usage: attackdash COMMAND [options]
           analyze FILE...    report attacks found in sendmail logs (text or --json)
           generate           write a deterministic synthetic sendmail log and its ground truth
+          ingest FILE...     load logs into the PostgreSQL store, each event exactly once
+          report             the analyze report computed from the store, over any period
+          migrate            bring the database schema up to date
         'attackdash COMMAND --help' describes a command's options.
         """;
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             stdout.WriteLine(Usage);
-            return Task.FromResult(args.Length == 0 ? 2 : 0);
+            return args.Length == 0 ? 2 : 0;
         }
         var rest = args.Skip(1).ToList();
         try
         {
-            return Task.FromResult(args[0] switch
+            if (rest.Contains("--help"))
+                return Help(stdout, args[0]);
+            return args[0] switch
             {
-                "analyze" when rest.Contains("--help") => Help(stdout, AnalyzeCommand.Usage),
                 "analyze" => AnalyzeCommand.Run(rest, stdout, stderr),
-                "generate" when rest.Contains("--help") => Help(stdout, GenerateCommand.Usage),
                 "generate" => GenerateCommand.Run(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate)"),
-            });
+                "ingest" => await IngestCommand.RunAsync(rest, stdout, stderr),
+                "report" => await ReportCommand.RunAsync(rest, stdout, stderr),
+                "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate)"),
+            };
         }
         catch (UsageException e)
         {
             stderr.WriteLine($"attackdash: {e.Message}");
-            return Task.FromResult(2);
+            return 2;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            stderr.WriteLine($"attackdash: database error: {e.Message}");
+            return 3;
         }
     }
 
-    private static int Help(TextWriter stdout, string usage)
+    private static int Help(TextWriter stdout, string command)
     {
-        stdout.WriteLine(usage);
+        stdout.WriteLine(command switch
+        {
+            "analyze" => AnalyzeCommand.Usage,
+            "generate" => GenerateCommand.Usage,
+            "ingest" => IngestCommand.Usage,
+            "report" => ReportCommand.Usage,
+            "migrate" => "usage: attackdash migrate",
+            _ => Usage,
+        });
         return 0;
     }
 }

@@ -27,16 +27,7 @@ internal static class AnalyzeCommand
     {
         var a = new ArgList(args, Valued, ["--json", "--all"]);
         var read = CommonOptions.Read(a);
-        var analysis = new AnalysisOptions
-        {
-            Since = a.Time("--since", read.Zone),
-            Until = a.Time("--until", read.Zone),
-            MinEvents = a.Int("--min-events", 100, 1, int.MaxValue),
-            Prefix = a.Int("--prefix", 24, 8, 32),
-            Prefix6 = a.Int("--prefix6", 64, 16, 128),
-            CampaignWindow = a.Duration("--campaign-window", TimeSpan.FromMinutes(10)),
-            CampaignMinIps = a.Int("--campaign-min-ips", 5, 2, 1_000_000),
-        };
+        var analysis = AnalysisOptionsFrom(a, read.Zone);
         int? top = a.Flag("--all") ? null : a.Int("--top", 20, 0, int.MaxValue);
         var files = CommonOptions.Inputs(a);
 
@@ -56,4 +47,16 @@ internal static class AnalyzeCommand
         }
         return 0;
     }
+
+    /// <summary>The analysis options shared by analyze and report.</summary>
+    public static AnalysisOptions AnalysisOptionsFrom(ArgList a, TimeZoneInfo zone) => new()
+    {
+        Since = a.Time("--since", zone),
+        Until = a.Time("--until", zone),
+        MinEvents = a.Int("--min-events", 100, 1, int.MaxValue),
+        Prefix = a.Int("--prefix", 24, 8, 32),
+        Prefix6 = a.Int("--prefix6", 64, 16, 128),
+        CampaignWindow = a.Duration("--campaign-window", TimeSpan.FromMinutes(10)),
+        CampaignMinIps = a.Int("--campaign-min-ips", 5, 2, 1_000_000),
+    };
 }

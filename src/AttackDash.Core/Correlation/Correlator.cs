@@ -36,6 +36,21 @@ public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
         }
     }
 
+    /// <summary>The smallest line number of an event still waiting for its IP, or null: a checkpoint must not pass it.</summary>
+    public long? EarliestPendingLine()
+    {
+        long? min = null;
+        foreach (var state in _queues.Values.Concat(_sessions.Values))
+        {
+            if (state.Pending is not { Count: > 0 } pending)
+                continue;
+            var first = pending.Min(e => e.LineNumber);
+            if (min is null || first < min)
+                min = first;
+        }
+        return min;
+    }
+
     /// <summary>Settles everything still waiting: call once at the end of the input.</summary>
     public void Complete() => Sweep(DateTimeOffset.MaxValue);
 

@@ -28,6 +28,10 @@ public sealed class InputStats
     /// <summary>"file:line" of the first malformed lines.</summary>
     public IReadOnlyList<string> MalformedSample => _malformedSample;
 
+    /// <summary>Counts recorded elsewhere (the store's sources), for a report built from them.</summary>
+    public static InputStats From(long lines, long sendmail, long other, long malformed, DateTimeOffset? first, DateTimeOffset? last) =>
+        new() { Lines = lines, SendmailLines = sendmail, OtherLines = other, MalformedLines = malformed, First = first, Last = last };
+
     public void CountSendmail()
     {
         Lines++;

@@ -19,6 +19,9 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
 
     public int OpenCorrelationStates => _correlator.OpenStates;
 
+    /// <inheritdoc cref="Correlator.EarliestPendingLine"/>
+    public long? EarliestPendingLine() => _correlator.EarliestPendingLine();
+
     public void Process(ReadOnlySpan<byte> line, YearInference years, string source, long lineNumber)
     {
         if (TryParse(line, years, source, lineNumber, out var parsed))
@@ -54,7 +57,8 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
         return true;
     }
 
-    internal void CountMalformed(ReadOnlySpan<byte> line, YearInference years, string source, long lineNumber, string why)
+    /// <summary>Counts a line that cannot be read, keeping its month for the New Year count.</summary>
+    public void CountMalformed(ReadOnlySpan<byte> line, YearInference years, string source, long lineNumber, string why)
     {
         Stats.CountMalformed(source, lineNumber, why);
         if (TimestampParser.TryParseBsd(line, out var stamp))

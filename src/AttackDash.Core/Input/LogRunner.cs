@@ -11,13 +11,16 @@ public sealed class LogRunner(ReadOptions options, TextWriter warnings)
         var ordered = RotationOrder.Sort(paths).Select(p => new LogInput(p)).ToList();
         var newest = NewestReference();
         for (var i = 0; i < ordered.Count; i++)
-        {
-            var input = ordered[i];
-            var reference = ReferenceFor(input, newest, isNewest: i == ordered.Count - 1);
-            var rollovers = input.IsStdin ? 0 : RolloverScan.Count(input, options.MaxLineLength);
-            ReadOne(input, new YearInference(options.Zone, reference, rollovers), engine);
-        }
+            ReadOne(ordered[i], YearsFor(ordered[i], newest, isNewest: i == ordered.Count - 1), engine);
         engine.Complete();
+    }
+
+    /// <summary>Year inference for one input of a set whose newest file has reference <paramref name="newest"/>.</summary>
+    public YearInference YearsFor(LogInput input, DateTimeOffset newest, bool isNewest)
+    {
+        var reference = ReferenceFor(input, newest, isNewest);
+        var rollovers = input.IsStdin ? 0 : RolloverScan.Count(input, options.MaxLineLength);
+        return new YearInference(options.Zone, reference, rollovers);
     }
 
     private void ReadOne(LogInput input, YearInference years, LogEngine engine)
@@ -28,7 +31,7 @@ public sealed class LogRunner(ReadOptions options, TextWriter warnings)
             warnings.WriteLine($"attackdash: {name}: input ends early after line {reader.LineNumber} ({error}); the lines before it were read");
     }
 
-    private DateTimeOffset NewestReference()
+    public DateTimeOffset NewestReference()
     {
         var now = options.ReferenceTime ?? options.Clock.GetUtcNow();
         if (options.Year is not { } year)

@@ -1,0 +1,44 @@
+using System.Globalization;
+using AttackDash.Core.Input;
+using AttackDash.Ingestion;
+using AttackDash.Storage.Ingest;
+
+namespace AttackDash.Cli.Commands;
+
+/// <summary><c>attackdash ingest FILE...</c>: loads logs into the store, each event exactly once.</summary>
+internal static class IngestCommand
+{
+    public const string Usage = """
+        usage: attackdash ingest [options] FILE...
+          --batch N              events per COPY batch and checkpoint (default 20000)
+          --year Y, --tz ZONE    as for analyze
+        Files already read (under any name, rotated or gzipped) add nothing; an interrupted ingest
+        resumes where its last committed batch ended.
+        """;
+
+    public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new ArgList(args, ["--batch", "--year", "--tz"], []);
+        var read = CommonOptions.Read(a);
+        var options = new IngestOptions { BatchSize = a.Int("--batch", 20_000, 1, 10_000_000) };
+        var files = CommonOptions.Inputs(a);
+        if (files.Contains("-"))
+            throw new UsageException("ingest reads files, not stdin: its checkpoints need a file to come back to");
+        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var store = new EventStore(db.ConnectionString);
+        var runner = new LogRunner(read, stderr);
+        var ordered = RotationOrder.Sort(files);
+        var newest = runner.NewestReference();
+        var ingestor = new FileIngestor(store, options, read);
+        for (var i = 0; i < ordered.Count; i++)
+        {
+            var isNewest = i == ordered.Count - 1;
+            var result = await ingestor.IngestAsync(ordered[i], input => runner.YearsFor(input, newest, isNewest));
+            stdout.WriteLine(result.Skipped
+                ? $"{result.Path}: already ingested, nothing new"
+                : string.Create(CultureInfo.InvariantCulture,
+                    $"{result.Path}: {result.Lines:#,0} lines, {result.NewEvents:#,0} new events, {result.MalformedLines:#,0} malformed; {string.Join(' ', result.ByKind.Select(k => $"{k.Key}={k.Value:#,0}"))}"));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,97 @@
+using AttackDash.Core.Events;
+using AttackDash.Core.Input;
+using AttackDash.Storage.Ingest;
+
+namespace AttackDash.Ingestion;
+
+/// <summary>
+/// Loads one log file into the store, exactly once. The checkpoint is the last line whose events are
+/// all committed (a User unknown still waiting for its IP holds it back). A restart reads the file again
+/// from the top so that the correlator sees every earlier line, and writes only the events past the
+/// checkpoint; the events table's key drops anything written twice.
+/// </summary>
+public sealed class FileIngestor(EventStore store, IngestOptions options, ReadOptions read)
+{
+    public async Task<IngestResult> IngestAsync(string path, YearInferenceFactory years, IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        var input = new LogInput(path);
+        if (Fingerprint.Of(input, read.MaxLineLength) is not { } fingerprint)
+            return new IngestResult(path, true, 0, 0, 0, new Dictionary<string, long>());
+        var (sourceId, linesDone, bytesSeen) = await store.OpenSourceAsync(fingerprint, path, ct);
+        var length = new FileInfo(path).Length;
+        if (bytesSeen == length && linesDone > 0)
+            return new IngestResult(path, true, linesDone, 0, 0, new Dictionary<string, long>());
+
+        var batch = new BatchSink(linesDone);
+        var engine = new LogEngine(batch);
+        var yearInference = years(input);
+        long newEvents = 0;
+        using (var reader = new LineReader(input.Open(), read.MaxLineLength))
+        {
+            while (ReadSome(reader, engine, yearInference, path, options.BatchSize, batch))
+            {
+                newEvents += await FlushAsync(sourceId, batch, Checkpoint(reader.LineNumber, engine), 0, ct);
+                progress?.Report(reader.LineNumber);
+            }
+            engine.Complete();
+            newEvents += await FlushAsync(sourceId, batch, reader.LineNumber, reader.Error is null ? length : 0, ct);
+            await store.RecordReadAsync(sourceId, engine.Stats, ct);
+            progress?.Report(reader.LineNumber);
+        }
+        return new IngestResult(path, false, engine.Stats.Lines, newEvents, engine.Stats.MalformedLines, batch.ByKind());
+    }
+
+    /// <summary>Feeds lines until a batch is full (true) or the input ends (false).</summary>
+    private static bool ReadSome(LineReader reader, LogEngine engine, Core.Syslog.YearInference years, string path, int batchSize, BatchSink batch)
+    {
+        while (reader.TryReadLine(out var line, out var overlong))
+        {
+            if (overlong)
+                engine.CountMalformed(line, years, path, reader.LineNumber, "line longer than the limit");
+            else
+                engine.Process(line, years, path, reader.LineNumber);
+            if (batch.Count >= batchSize)
+                return true;
+        }
+        return false;
+    }
+
+    private static long Checkpoint(long lineNumber, LogEngine engine) =>
+        engine.EarliestPendingLine() is { } pending ? Math.Min(lineNumber, pending - 1) : lineNumber;
+
+    private async Task<long> FlushAsync(int sourceId, BatchSink batch, long checkpoint, long bytesSeen, CancellationToken ct)
+    {
+        var events = batch.Take();
+        return await store.WriteBatchAsync(sourceId, events, checkpoint, bytesSeen, ct);
+    }
+
+    /// <summary>Collects events, dropping those of lines already committed.</summary>
+    private sealed class BatchSink(long committedThrough) : IEventSink
+    {
+        private readonly long[] _byKind = new long[EventKinds.Count];
+        private List<MailEvent> _events = [];
+
+        public int Count => _events.Count;
+
+        public void Add(MailEvent mailEvent)
+        {
+            if (mailEvent.LineNumber <= committedThrough)
+                return;
+            _events.Add(mailEvent);
+            _byKind[(int)mailEvent.Kind]++;
+        }
+
+        public List<MailEvent> Take()
+        {
+            var taken = _events;
+            _events = [];
+            return taken;
+        }
+
+        public Dictionary<string, long> ByKind() =>
+            EventKinds.All.Where(k => _byKind[(int)k] > 0).ToDictionary(k => k.Name(), k => _byKind[(int)k]);
+    }
+}
+
+/// <summary>Year inference for one input (see <see cref="LogRunner.YearsFor"/>).</summary>
+public delegate Core.Syslog.YearInference YearInferenceFactory(LogInput input);

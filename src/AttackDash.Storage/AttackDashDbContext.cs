@@ -1,0 +1,34 @@
+using AttackDash.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace AttackDash.Storage;
+
+public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> options) : DbContext(options)
+{
+    public const string MigrationsAssembly = "AttackDash.Migrations";
+
+    public DbSet<EventRow> Events => Set<EventRow>();
+    public DbSet<HourlyIpKind> HourlyIpKinds => Set<HourlyIpKind>();
+    public DbSet<HourlyKind> HourlyKinds => Set<HourlyKind>();
+    public DbSet<IpSummary> IpSummaries => Set<IpSummary>();
+    public DbSet<IngestSource> IngestSources => Set<IngestSource>();
+
+    /// <summary>Options for a connection string, with snake_case names and the migrations assembly.</summary>
+    public static DbContextOptions<AttackDashDbContext> Options(string connectionString) =>
+        new DbContextOptionsBuilder<AttackDashDbContext>()
+            .UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssembly))
+            .Options;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AttackDashDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+        }
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => i > 0 && char.IsUpper(c) ? "_" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+}

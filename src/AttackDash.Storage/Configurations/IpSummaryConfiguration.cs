@@ -1,0 +1,20 @@
+using AttackDash.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AttackDash.Storage.Configurations;
+
+internal sealed class IpSummaryConfiguration : IEntityTypeConfiguration<IpSummary>
+{
+    public void Configure(EntityTypeBuilder<IpSummary> b)
+    {
+        b.ToTable("ip_summary");
+        // EF cannot key on IPAddress; the migration adds PRIMARY KEY (ip). Written by SQL upserts only.
+        b.HasNoKey();
+        b.Property(s => s.Ip).HasColumnType("inet");
+        b.Property(s => s.CountryCode).HasMaxLength(2);
+        b.HasIndex(s => s.AttackEvents);
+        b.HasIndex(s => s.CountryCode);
+        b.HasIndex(s => s.Asn);
+    }
+}

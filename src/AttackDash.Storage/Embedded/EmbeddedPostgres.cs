@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using Npgsql;
+
+namespace AttackDash.Storage.Embedded;
+
+/// <summary>
+/// A private PostgreSQL cluster run from the machine's own server binaries: created on first use in
+/// its own folder, listening on 127.0.0.1 only with a generated password, and stopped on dispose.
+/// When a previous run left it running, it is reused.
+/// </summary>
+public sealed class EmbeddedPostgres : IAsyncDisposable
+{
+    private const string User = "attackdash";
+    private readonly ProcessRunner _runner;
+    private readonly string _bin;
+    private readonly string _data;
+    private bool _startedByUs;
+
+    private EmbeddedPostgres(string bin, string root, ProcessRunner runner)
+    {
+        _bin = bin;
+        _runner = runner;
+        Root = root;
+        _data = Path.Combine(root, "pgdata");
+    }
+
+    public string Root { get; }
+    public int Port { get; private set; }
+    public string ConnectionString { get; private set; } = "";
+
+    public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken ct = default)
+    {
+        var bin = options.BinDirectory ?? FindBinDirectory()
+            ?? throw new PostgresUnavailableException($"No PostgreSQL server binaries in /usr/lib/postgresql/*/bin. {PostgresUnavailableException.Advice}");
+        var root = Path.GetFullPath(options.RootDirectory ?? EmbeddedPostgresOptions.DefaultRoot());
+        var runner = new ProcessRunner(Environment.UserName == "root" ? "postgres" : null);
+        var pg = new EmbeddedPostgres(bin, root, runner);
+        await pg.InitializeAsync(ct);
+        await pg.EnsureRunningAsync(options.Port, ct);
+        await pg.EnsureDatabaseAsync(options.Database, ct);
+        return pg;
+    }
+
+    /// <summary>The newest /usr/lib/postgresql/N/bin that has initdb and pg_ctl, or null.</summary>
+    public static string? FindBinDirectory(string root = "/usr/lib/postgresql") =>
+        !Directory.Exists(root) ? null : Directory.GetDirectories(root)
+            .Select(d => (Dir: Path.Combine(d, "bin"), Version: int.TryParse(Path.GetFileName(d), out var v) ? v : 0))
+            .Where(d => File.Exists(Path.Combine(d.Dir, "initdb")) && File.Exists(Path.Combine(d.Dir, "pg_ctl")))
+            .OrderByDescending(d => d.Version).Select(d => d.Dir).FirstOrDefault();
+
+    private string PasswordFile => Path.Combine(Root, "password");
+
+    private async Task InitializeAsync(CancellationToken ct)
+    {
+        if (File.Exists(Path.Combine(_data, "PG_VERSION")))
+            return;
+        Directory.CreateDirectory(Root);
+        // The server user must be able to reach its data folder through this one.
+        SetMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+        await File.WriteAllTextAsync(PasswordFile, password, ct);
+        SetMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var initPassword = Path.Combine(Root, "initdb.pw");
+        await File.WriteAllTextAsync(initPassword, password, ct);
+        Directory.CreateDirectory(_data);
+        await _runner.GiveAsync(_data);
+        await _runner.GiveAsync(initPassword);
+        try
+        {
+            await _runner.RunAsync(Path.Combine(_bin, "initdb"),
+                ["-D", _data, "-U", User, "--pwfile", initPassword, "--auth", "scram-sha-256", "-E", "UTF8", "--no-locale"], ct);
+        }
+        finally
+        {
+            File.Delete(initPassword);
+        }
+    }
+
+    private async Task EnsureRunningAsync(int port, CancellationToken ct)
+    {
+        Port = RunningPort() ?? 0;
+        if (Port == 0)
+        {
+            Port = port != 0 ? port : FreePort();
+            await _runner.RunAsync(Path.Combine(_bin, "pg_ctl"),
+                ["-D", _data, "-l", Path.Combine(_data, "server.log"), "-w", "-t", "60",
+                 "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=''", "start"], ct);
+            _startedByUs = true;
+        }
+        var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
+        ConnectionString = new NpgsqlConnectionStringBuilder
+        {
+            Host = "127.0.0.1", Port = Port, Username = User, Password = password, Database = "postgres",
+        }.ConnectionString;
+    }
+
+    private async Task EnsureDatabaseAsync(string database, CancellationToken ct)
+    {
+        await using (var conn = new NpgsqlConnection(ConnectionString))
+        {
+            await conn.OpenAsync(ct);
+            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @d", conn);
+            exists.Parameters.AddWithValue("d", database);
+            if (await exists.ExecuteScalarAsync(ct) is null)
+            {
+                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", conn);
+                await create.ExecuteNonQueryAsync(ct);
+            }
+        }
+        ConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
+    }
+
+    // postmaster.pid line 4 is the port; the file exists while a server runs (or after a crash: checked by pg_ctl status).
+    private int? RunningPort()
+    {
+        var pidFile = Path.Combine(_data, "postmaster.pid");
+        if (!File.Exists(pidFile))
+            return null;
+        try
+        {
+            _runner.RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "status"]).GetAwaiter().GetResult();
+        }
+        catch (PostgresUnavailableException)
+        {
+            return null;
+        }
+        var lines = File.ReadAllLines(pidFile);
+        return lines.Length > 3 && int.TryParse(lines[3], out var p) ? p : null;
+    }
+
+    private static void SetMode(string path, UnixFileMode mode)
+    {
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(path, mode);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task StopAsync()
+    {
+        if (!_startedByUs)
+            return;
+        _startedByUs = false;
+        NpgsqlConnection.ClearAllPools();
+        await _runner.RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "fast", "-w", "stop"]);
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync();
+}

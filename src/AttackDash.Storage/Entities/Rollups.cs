@@ -1,0 +1,21 @@
+using System.Net;
+
+namespace AttackDash.Storage.Entities;
+
+/// <summary>Events per hour, IP and kind, kept up to date at ingest so that a year never scans raw events.</summary>
+public sealed class HourlyIpKind
+{
+    public DateTimeOffset Hour { get; set; }
+    public required IPAddress Ip { get; set; }
+    public short Kind { get; set; }
+    public long Events { get; set; }
+}
+
+/// <summary>Events per hour and kind, including those with no IP (<see cref="Unattributed"/>).</summary>
+public sealed class HourlyKind
+{
+    public DateTimeOffset Hour { get; set; }
+    public short Kind { get; set; }
+    public long Events { get; set; }
+    public long Unattributed { get; set; }
+}

@@ -1,0 +1,176 @@
+using System.Globalization;
+using AttackDash.Core.Events;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AttackDash.Storage.Ingest;
+
+/// <summary>
+/// Writes engine events to PostgreSQL. Each batch is one transaction: binary COPY into a temporary
+/// table, then one statement that inserts the new rows (a row already stored is skipped by its key,
+/// which makes re-reading a file harmless), adds exactly those rows to the rollups and the per-IP
+/// summary, and moves the source's checkpoint.
+/// </summary>
+public sealed class EventStore(string connectionString) : IAsyncDisposable
+{
+    private readonly HashSet<DateOnly> _partitions = [];
+    private NpgsqlConnection? _connection;
+
+    /// <summary>The source with this fingerprint, created with checkpoint 0 when new.</summary>
+    public async Task<(int Id, long LinesDone, long BytesSeen)> OpenSourceAsync(string fingerprint, string path, CancellationToken ct = default)
+    {
+        var conn = await ConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand("""
+            INSERT INTO ingest_sources (fingerprint, path, lines_done, bytes_seen, lines, sendmail_lines, other_lines, malformed_lines, updated_at)
+            VALUES (@f, @p, 0, 0, 0, 0, 0, 0, now())
+            ON CONFLICT (fingerprint) DO UPDATE SET path = excluded.path
+            RETURNING id, lines_done, bytes_seen
+            """, conn);
+        cmd.Parameters.AddWithValue("f", fingerprint);
+        cmd.Parameters.AddWithValue("p", path);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        return (reader.GetInt32(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
+
+    /// <returns>How many of the events were new.</returns>
+    public async Task<long> WriteBatchAsync(int sourceId, IReadOnlyList<MailEvent> events, long checkpointLine, long bytesSeen, CancellationToken ct = default)
+    {
+        var conn = await ConnectionAsync(ct);
+        await EnsurePartitionsAsync(conn, events, ct);
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await CopyAsync(conn, sourceId, events, ct);
+        long inserted;
+        await using (var merge = new NpgsqlCommand(MergeSql, conn, tx))
+            inserted = Convert.ToInt64(await merge.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        await using (var checkpoint = new NpgsqlCommand(
+            "UPDATE ingest_sources SET lines_done = GREATEST(lines_done, @n), bytes_seen = GREATEST(bytes_seen, @b), updated_at = now() WHERE id = @id", conn, tx))
+        {
+            checkpoint.Parameters.AddWithValue("n", checkpointLine);
+            checkpoint.Parameters.AddWithValue("b", bytesSeen);
+            checkpoint.Parameters.AddWithValue("id", sourceId);
+            await checkpoint.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        return inserted;
+    }
+
+    /// <summary>Records the line counts and time span of a complete read; a later read of a copy with no new lines leaves them as they were.</summary>
+    public async Task RecordReadAsync(int sourceId, AttackDash.Core.Input.InputStats stats, CancellationToken ct = default)
+    {
+        var conn = await ConnectionAsync(ct);
+        await using var cmd = new NpgsqlCommand(
+            "UPDATE ingest_sources SET lines = @l, sendmail_lines = @s, other_lines = @o, malformed_lines = @m, " +
+            "first_line_time = @f, last_line_time = @t WHERE id = @id AND (lines = 0 OR lines < @l)", conn);
+        cmd.Parameters.AddWithValue("l", stats.Lines);
+        cmd.Parameters.AddWithValue("s", stats.SendmailLines);
+        cmd.Parameters.AddWithValue("o", stats.OtherLines);
+        cmd.Parameters.AddWithValue("m", stats.MalformedLines);
+        cmd.Parameters.Add(new NpgsqlParameter("f", NpgsqlDbType.TimestampTz) { Value = (object?)stats.First?.UtcDateTime ?? DBNull.Value });
+        cmd.Parameters.Add(new NpgsqlParameter("t", NpgsqlDbType.TimestampTz) { Value = (object?)stats.Last?.UtcDateTime ?? DBNull.Value });
+        cmd.Parameters.AddWithValue("id", sourceId);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static readonly string MergeSql = $"""
+        WITH ins AS (
+            INSERT INTO events SELECT * FROM batch_events ON CONFLICT DO NOTHING
+            RETURNING time, kind, client_ip),
+        by_ip AS (
+            INSERT INTO hourly_ip_kind (hour, ip, kind, events)
+            SELECT date_trunc('hour', time), client_ip, kind, count(*) FROM ins WHERE client_ip IS NOT NULL GROUP BY 1, 2, 3
+            ON CONFLICT (hour, ip, kind) DO UPDATE SET events = hourly_ip_kind.events + excluded.events),
+        by_kind AS (
+            INSERT INTO hourly_kind (hour, kind, events, unattributed)
+            SELECT date_trunc('hour', time), kind, count(*), count(*) FILTER (WHERE client_ip IS NULL) FROM ins GROUP BY 1, 2
+            ON CONFLICT (hour, kind) DO UPDATE SET events = hourly_kind.events + excluded.events,
+                unattributed = hourly_kind.unattributed + excluded.unattributed),
+        summary AS (
+            INSERT INTO ip_summary (ip, first_seen, last_seen, attack_events, success_events)
+            SELECT client_ip, min(time), max(time),
+                   count(*) FILTER (WHERE kind IN {EventKindSql.AttackKinds}), count(*) FILTER (WHERE kind IN {EventKindSql.SuccessKinds})
+            FROM ins WHERE client_ip IS NOT NULL GROUP BY client_ip
+            ON CONFLICT (ip) DO UPDATE SET first_seen = LEAST(ip_summary.first_seen, excluded.first_seen),
+                last_seen = GREATEST(ip_summary.last_seen, excluded.last_seen),
+                attack_events = ip_summary.attack_events + excluded.attack_events,
+                success_events = ip_summary.success_events + excluded.success_events)
+        SELECT count(*) FROM ins
+        """;
+
+    private static async Task CopyAsync(NpgsqlConnection conn, int sourceId, IReadOnlyList<MailEvent> events, CancellationToken ct)
+    {
+        await using (var temp = new NpgsqlCommand(
+            "CREATE TEMP TABLE IF NOT EXISTS batch_events (LIKE events) ON COMMIT DELETE ROWS", conn))
+            await temp.ExecuteNonQueryAsync(ct);
+        await using var copy = await conn.BeginBinaryImportAsync(
+            "COPY batch_events (time, source_id, line_number, kind, mta_host, pid, queue_id, client_ip, client_host, may_be_forged, username, argument, detail) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var e in events)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(e.Time.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(sourceId, NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(e.LineNumber, NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync((short)e.Kind, NpgsqlDbType.Smallint, ct);
+            await copy.WriteAsync(e.MtaHost, NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(e.Pid, NpgsqlDbType.Integer, ct);
+            await WriteNullable(copy, e.QueueId, ct);
+            if (e.ClientIp is { } ip)
+                await copy.WriteAsync(ip.ToIPAddress(), NpgsqlDbType.Inet, ct);
+            else
+                await copy.WriteNullAsync(ct);
+            await WriteNullable(copy, e.ClientHost, ct);
+            await copy.WriteAsync(e.MayBeForged, NpgsqlDbType.Boolean, ct);
+            await WriteNullable(copy, e.User, ct);
+            await WriteNullable(copy, e.Argument, ct);
+            await copy.WriteAsync(e.Detail, NpgsqlDbType.Text, ct);
+        }
+        await copy.CompleteAsync(ct);
+    }
+
+    private static async Task WriteNullable(NpgsqlBinaryImporter copy, string? text, CancellationToken ct)
+    {
+        // PostgreSQL text cannot hold NUL: a log line that has one keeps it as U+FFFD.
+        if (text is null)
+            await copy.WriteNullAsync(ct);
+        else
+            await copy.WriteAsync(text.Replace('\0', '\uFFFD'), NpgsqlDbType.Text, ct);
+    }
+
+    /// <summary>Creates the monthly partitions a batch needs, in a short transaction of their own so writers do not queue behind DDL.</summary>
+    private async Task EnsurePartitionsAsync(NpgsqlConnection conn, IReadOnlyList<MailEvent> events, CancellationToken ct)
+    {
+        var months = events.Select(e => new DateOnly(e.Time.UtcDateTime.Year, e.Time.UtcDateTime.Month, 1)).Where(m => !_partitions.Contains(m)).Distinct().ToList();
+        if (months.Count == 0)
+            return;
+        await using var tx = await conn.BeginTransactionAsync(ct);
+        await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(7311001)", conn, tx))
+            await lockCmd.ExecuteNonQueryAsync(ct);
+        foreach (var m in months)
+        {
+            var sql = string.Create(CultureInfo.InvariantCulture,
+                $"CREATE TABLE IF NOT EXISTS events_{m:yyyy}_{m:MM} PARTITION OF events FOR VALUES FROM ('{m:yyyy-MM-dd}') TO ('{m.AddMonths(1):yyyy-MM-dd}')");
+            await using var create = new NpgsqlCommand(sql, conn, tx);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
+        _partitions.UnionWith(months);
+    }
+
+    private async Task<NpgsqlConnection> ConnectionAsync(CancellationToken ct)
+    {
+        if (_connection is { State: System.Data.ConnectionState.Open })
+            return _connection;
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+        // Rollup hours are UTC hours whatever the server's zone.
+        _connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" }.ConnectionString);
+        await _connection.OpenAsync(ct);
+        return _connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_connection is not null)
+            await _connection.DisposeAsync();
+    }
+}

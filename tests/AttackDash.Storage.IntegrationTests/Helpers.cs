@@ -1,0 +1,41 @@
+using AttackDash.Cli;
+using Npgsql;
+
+namespace AttackDash.Storage.IntegrationTests;
+
+internal static class Cli
+{
+    public static (int Exit, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var exit = CliApp.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    public static string Generate(string dir, int lines, int seed, int days = 60)
+    {
+        var log = Path.Combine(dir, "maillog");
+        var (exit, _, err) = Run("generate", "--out", log, "--lines", $"{lines}", "--seed", $"{seed}", "--days", $"{days}", "--start", "2024-12-01");
+        Assert.True(exit == 0, err);
+        return log;
+    }
+}
+
+internal static class Sql
+{
+    public static async Task<long> ScalarAsync(string connectionString, string sql)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
+
+internal sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("attackdash-it-").FullName;
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
+}

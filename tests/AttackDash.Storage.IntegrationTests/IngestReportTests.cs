@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace AttackDash.Storage.IntegrationTests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class IngestReportTests(PostgresFixture pg)
+{
+    [Fact]
+    public async Task Report_from_the_store_gives_the_same_numbers_as_analyze_on_the_log()
+    {
+        await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = Cli.Generate(dir.Path, 40_000, seed: 5);
+        var ingest = Cli.Run("ingest", "--tz", "UTC", log);
+        Assert.True(ingest.Exit == 0, ingest.Stderr);
+
+        var report = JsonNode.Parse(Cli.Run("report", "--json", "--all", "--tz", "UTC").Stdout)!.AsObject();
+        var analyze = JsonNode.Parse(Cli.Run("analyze", "--json", "--all", "--tz", "UTC", log).Stdout)!.AsObject();
+        foreach (var (key, value) in analyze)
+        {
+            if (key == "input")
+                continue;
+            var stored = report[key]?.ToJsonString() ?? "null";
+            var expected = value?.ToJsonString() ?? "null";
+            Assert.True(JsonNode.DeepEquals(value, report[key]), $"{key} differs: {stored[..Math.Min(300, stored.Length)]} vs {expected[..Math.Min(300, expected.Length)]}");
+        }
+        Assert.Equal((long)analyze["input"]!["lines"]!, (long)report["input"]!["lines"]!);
+        Assert.Equal((long)analyze["input"]!["malformedLines"]!, (long)report["input"]!["malformedLines"]!);
+        Assert.True((long)analyze["attackEvents"]! > 10_000);
+    }
+
+    [Fact]
+    public async Task Rollups_and_the_ip_summary_hold_exactly_the_stored_events()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = Cli.Generate(dir.Path, 20_000, seed: 6);
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--batch", "3000", log).Exit);
+        var events = await Sql.ScalarAsync(cs, "SELECT count(*) FROM events");
+        Assert.Equal(events, await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
+        Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
+            await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind"));
+        Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(DISTINCT client_ip) FROM events"),
+            await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary"));
+        Assert.True(await Sql.ScalarAsync(cs, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") >= 2,
+            "events spread over two months are stored in monthly partitions");
+    }
+}

@@ -1,0 +1,59 @@
+using AttackDash.Storage.Embedded;
+using Npgsql;
+
+namespace AttackDash.Storage.IntegrationTests;
+
+/// <summary>
+/// One fresh private PostgreSQL cluster per test run, from the machine's own server binaries, on a
+/// free port; each test gets a database of its own.
+/// </summary>
+public sealed class PostgresFixture : IAsyncLifetime
+{
+    private readonly string _root = Path.Combine(Path.GetTempPath(), $"attackdash-it-{Environment.ProcessId}-{Guid.NewGuid():N}");
+    private EmbeddedPostgres? _server;
+    private int _databases;
+
+    public string ServerConnectionString => _server!.ConnectionString;
+
+    public async Task InitializeAsync() =>
+        _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { RootDirectory = _root, Database = "postgres" });
+
+    /// <summary>A new empty database, and sets it as the CLI's connection (the tests of this collection run one at a time).</summary>
+    public async Task<string> NewDatabaseAsync()
+    {
+        var name = $"test_{Interlocked.Increment(ref _databases)}";
+        await using (var conn = new NpgsqlConnection(ServerConnectionString))
+        {
+            await conn.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var cs = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
+        Environment.SetEnvironmentVariable("ConnectionStrings__AttackDash", cs);
+        return cs;
+    }
+
+    public async Task DisposeAsync()
+    {
+        Environment.SetEnvironmentVariable("ConnectionStrings__AttackDash", null);
+        if (_server is not null)
+            await _server.DisposeAsync();
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // The server's files are the postgres user's; a leftover folder in /tmp is harmless.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresFixture>
+{
+    public const string Name = "postgres";
+}
