@@ -81,8 +81,6 @@ namespace AttackDash.Migrations.Migrations
 
                     b.HasKey("SourceId", "LineNumber", "Time");
 
-                    b.HasIndex("Time");
-
                     b.HasIndex("ClientIp", "Time");
 
                     b.ToTable("events", (string)null);
@@ -172,6 +170,10 @@ namespace AttackDash.Migrations.Migrations
                     b.Property<long>("MalformedLines")
                         .HasColumnType("bigint")
                         .HasColumnName("malformed_lines");
+
+                    b.Property<long>("MaxLineWritten")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_line_written");
 
                     b.Property<long>("OtherLines")
                         .HasColumnType("bigint")

@@ -26,15 +26,19 @@ public sealed class FileIngestor(EventStore store, IngestOptions options, ReadOp
         var engine = new LogEngine(batch);
         var yearInference = years(input);
         long newEvents = 0;
+        // One batch is written while the next is parsed: the server and the parser each get a core.
+        Task<long> writing = Task.FromResult(0L);
         using (var reader = new LineReader(input.Open(), read.MaxLineLength))
         {
             while (ReadSome(reader, engine, yearInference, path, options.BatchSize, batch))
             {
-                newEvents += await FlushAsync(sourceId, batch, Checkpoint(reader.LineNumber, engine), 0, ct);
+                newEvents += await writing;
+                writing = store.WriteBatchAsync(sourceId, batch.Take(), Checkpoint(reader.LineNumber, engine), 0, ct);
                 progress?.Report(reader.LineNumber);
             }
             engine.Complete();
-            newEvents += await FlushAsync(sourceId, batch, reader.LineNumber, reader.Error is null ? length : 0, ct);
+            newEvents += await writing;
+            newEvents += await store.WriteBatchAsync(sourceId, batch.Take(), reader.LineNumber, reader.Error is null ? length : 0, ct);
             await store.RecordReadAsync(sourceId, engine.Stats, ct);
             progress?.Report(reader.LineNumber);
         }
@@ -58,12 +62,6 @@ public sealed class FileIngestor(EventStore store, IngestOptions options, ReadOp
 
     private static long Checkpoint(long lineNumber, LogEngine engine) =>
         engine.EarliestPendingLine() is { } pending ? Math.Min(lineNumber, pending - 1) : lineNumber;
-
-    private async Task<long> FlushAsync(int sourceId, BatchSink batch, long checkpoint, long bytesSeen, CancellationToken ct)
-    {
-        var events = batch.Take();
-        return await store.WriteBatchAsync(sourceId, events, checkpoint, bytesSeen, ct);
-    }
 
     /// <summary>Collects events, dropping those of lines already committed.</summary>
     private sealed class BatchSink(long committedThrough) : IEventSink

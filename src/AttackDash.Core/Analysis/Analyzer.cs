@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AttackDash.Core.Events;
 using AttackDash.Core.Net;
 
@@ -18,6 +19,7 @@ public sealed class Analyzer(AnalysisOptions options) : IEventSink
     public long Unattributed { get; private set; }
     public long AttackEvents { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(MailEvent mailEvent)
     {
         if (!options.InRange(mailEvent.Time))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AttackDash.Core.Net;
 
 namespace AttackDash.Core.Analysis;
@@ -14,6 +15,7 @@ internal sealed class CampaignDetector(TimeSpan window, int minIps)
     private DateTimeOffset _now = DateTimeOffset.MinValue;
     private long _adds;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(string user, IpAddress128 ip, DateTimeOffset time)
     {
         if (!_users.TryGetValue(user, out var w))

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AttackDash.Core.Events;
 
 namespace AttackDash.Core.Analysis;
@@ -11,6 +12,7 @@ internal sealed class IpTally
     public DateTimeOffset First { get; private set; } = DateTimeOffset.MaxValue;
     public DateTimeOffset Last { get; private set; } = DateTimeOffset.MinValue;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(MailEvent e)
     {
         ByKind[(int)e.Kind]++;

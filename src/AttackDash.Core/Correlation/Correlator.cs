@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AttackDash.Core.Events;
 using AttackDash.Core.Net;
 
@@ -21,6 +22,7 @@ public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
     /// <summary>Open queue ids and sessions: the correlation state that must stay bounded.</summary>
     public int OpenStates => _queues.Count + _sessions.Count;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Accept(in ParsedLine line)
     {
         if (line.Time > _now)
@@ -54,6 +56,7 @@ public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
     /// <summary>Settles everything still waiting: call once at the end of the input.</summary>
     public void Complete() => Sweep(DateTimeOffset.MaxValue);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Learn(QueueKey? queueKey, SessionKey sessionKey, ClientInfo c, DateTimeOffset time)
     {
         var session = Touch(_sessions, sessionKey, time);
@@ -69,6 +72,7 @@ public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Route(QueueKey? queueKey, SessionKey sessionKey, MailEvent e, DateTimeOffset time)
     {
         if (e.ClientIp is not null)

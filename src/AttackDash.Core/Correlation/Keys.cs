@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace AttackDash.Core.Correlation;
 
 /// <summary>One SMTP connection: sendmail forks a child per client, so (MTA host, pid) names it.</summary>
@@ -6,6 +7,7 @@ internal readonly record struct SessionKey(int HostId, int Pid);
 /// <summary>One transaction. The queue id is packed losslessly into 128 bits so the hot path allocates nothing.</summary>
 internal readonly record struct QueueKey(int HostId, int Pid, UInt128 QueueId)
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryCreate(int hostId, int pid, ReadOnlySpan<byte> queueId, out QueueKey key)
     {
         key = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace AttackDash.Core.Input;
@@ -8,6 +9,7 @@ internal sealed class HostTable
     private readonly List<(byte[] Bytes, string Name)> _hosts = [];
     private int _last = -1;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<byte> host, out string name)
     {
         if (_last >= 0 && host.SequenceEqual(_hosts[_last].Bytes))

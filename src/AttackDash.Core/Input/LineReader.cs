@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers;
 
 namespace AttackDash.Core.Input;
@@ -29,6 +30,7 @@ public sealed class LineReader : IDisposable
     /// <summary>Why the stream ended early, or null.</summary>
     public string? Error { get; private set; }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryReadLine(out ReadOnlySpan<byte> line, out bool overlong)
     {
         while (true)

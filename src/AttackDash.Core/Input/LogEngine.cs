@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 using AttackDash.Core.Correlation;
 using AttackDash.Core.Events;
@@ -29,6 +30,7 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
     }
 
     /// <summary>The parsing stage: counts the line and returns true when it names a client or holds an event.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal bool TryParse(ReadOnlySpan<byte> line, YearInference years, string source, long lineNumber, out ParsedLine result)
     {
         result = default;
@@ -66,6 +68,7 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
     }
 
     /// <summary>The correlating stage: joins IPs in and passes events to the sink, in line order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal void Correlate(in ParsedLine line) => _correlator.Accept(line);
 
     public void Complete() => _correlator.Complete();

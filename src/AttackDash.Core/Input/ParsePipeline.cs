@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Collections.Concurrent;
 using AttackDash.Core.Correlation;
 using AttackDash.Core.Syslog;
@@ -18,6 +19,7 @@ internal sealed class ParsePipeline(LogEngine engine, int batchSize = 1024, int 
     }
 
     /// <returns>The reader's error (a cut .gz), or null.</returns>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Run(LineReader reader, YearInference years, string source, int maxLineLength)
     {
         using var full = new BlockingCollection<Batch>(maxBatchesInFlight);
@@ -41,6 +43,7 @@ internal sealed class ParsePipeline(LogEngine engine, int batchSize = 1024, int 
         return reader.Error;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Produce(LineReader reader, YearInference years, string source, int maxLineLength, BlockingCollection<Batch> full, ConcurrentBag<Batch> free)
     {
         try

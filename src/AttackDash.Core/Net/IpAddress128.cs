@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
@@ -24,6 +25,7 @@ public readonly record struct IpAddress128(UInt128 Value) : IComparable<IpAddres
     public int CompareTo(IpAddress128 other) => Value.CompareTo(other.Value);
 
     /// <summary>Parses an IPv4 dotted quad or an IPv6 text (with or without an "IPv6:" tag) from ASCII bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> text, out IpAddress128 address)
     {
         if (TryParseV4(text, out var v4))
@@ -90,6 +92,7 @@ public readonly record struct IpAddress128(UInt128 Value) : IComparable<IpAddres
         return string.Create(CultureInfo.InvariantCulture, $"{v >> 24}.{(v >> 16) & 0xff}.{(v >> 8) & 0xff}.{v & 0xff}");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseV4(ReadOnlySpan<byte> text, out uint value)
     {
         value = 0;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AttackDash.Core.Events;
 
 namespace AttackDash.Core.Sendmail;
@@ -9,6 +10,7 @@ internal static class AuthLines
     /// contain ", relay=[fake]", so the relay is read from the end of the line and the user is everything
     /// between "user=" and that last relay.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReadFailure(ref SendmailLine line)
     {
         var body = line.Body;
@@ -30,6 +32,7 @@ internal static class AuthLines
     }
 
     /// <summary><c>AUTH=server, relay=R, authid=U, mech=M, bits=N</c>: the relay comes first, written by sendmail.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReadSuccess(ref SendmailLine line)
     {
         var body = line.Body;

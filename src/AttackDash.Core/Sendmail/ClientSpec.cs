@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AttackDash.Core.Net;
 
 namespace AttackDash.Core.Sendmail;
@@ -16,6 +17,7 @@ internal readonly ref struct ClientSpec
 
     private static ReadOnlySpan<byte> Forged => " (may be forged)"u8;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> s, out ClientSpec client)
     {
         client = default;

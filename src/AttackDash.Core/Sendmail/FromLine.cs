@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AttackDash.Core.Events;
 
 namespace AttackDash.Core.Sendmail;
@@ -8,6 +9,7 @@ namespace AttackDash.Core.Sendmail;
 /// </summary>
 internal static class FromLine
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Read(ref SendmailLine line)
     {
         var body = line.Body;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace AttackDash.Core.Sendmail;
 
 /// <summary>
@@ -16,6 +17,7 @@ public static class InjectionDetector
     private static readonly byte[][] PipeTargets =
         ["sh"u8.ToArray(), "bash"u8.ToArray(), "perl"u8.ToArray(), "python"u8.ToArray()];
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool IsInjection(ReadOnlySpan<byte> field)
     {
         if (field.IsEmpty)

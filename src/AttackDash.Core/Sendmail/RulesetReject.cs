@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AttackDash.Core.Events;
 
 namespace AttackDash.Core.Sendmail;
@@ -5,6 +6,7 @@ namespace AttackDash.Core.Sendmail;
 /// <summary><c>ruleset=check_*, arg1=…, [arg2=…,] relay=…, reject=CODE text</c>: a policy reject of one client.</summary>
 internal static class RulesetReject
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Read(ref SendmailLine line)
     {
         var body = line.Body;

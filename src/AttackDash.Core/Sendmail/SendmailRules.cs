@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AttackDash.Core.Events;
 
 namespace AttackDash.Core.Sendmail;
@@ -8,6 +9,7 @@ namespace AttackDash.Core.Sendmail;
 /// </summary>
 public static class SendmailRules
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static SendmailLine Parse(ReadOnlySpan<byte> message)
     {
         var line = new SendmailLine();
@@ -51,6 +53,7 @@ public static class SendmailRules
     }
 
     /// <summary>Lines that start with the client: possible SMTP attack, did not issue MAIL, VRFY/EXPN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ReadClientFirstLine(ref SendmailLine line)
     {
         var body = line.Body;
@@ -99,6 +102,7 @@ public static class SendmailRules
     }
 
     /// <summary>Removes "QUEUEID: " or "NOQUEUE: ". Queue ids are 14 or more characters: the pid part can be 6 to 8 digits.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ReadOnlySpan<byte> StripQueueId(ReadOnlySpan<byte> message, out ReadOnlySpan<byte> queueId)
     {
         queueId = default;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace AttackDash.Core.Syslog;
 
 /// <summary>
@@ -7,6 +8,7 @@ namespace AttackDash.Core.Syslog;
 /// </summary>
 public static class SyslogParser
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> line, out SyslogEnvelope envelope)
     {
         envelope = default;
@@ -44,6 +46,7 @@ public static class SyslogParser
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TryParseTag(ReadOnlySpan<byte> tail, out ReadOnlySpan<byte> program, out int pid, out ReadOnlySpan<byte> message)
     {
         program = default;

@@ -1,8 +1,10 @@
+using System.Runtime.CompilerServices;
 namespace AttackDash.Core.Syslog;
 
 internal static class TimestampParser
 {
     /// <summary>"Feb 16 23:33:20" or "Nov  3 11:35:30": exactly 15 bytes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseBsd(ReadOnlySpan<byte> s, out LogTimestamp stamp)
     {
         stamp = default;
@@ -25,6 +27,7 @@ internal static class TimestampParser
     /// "2024-01-15T10:00:00Z", "2024-01-15T10:00:00.123456+01:00" (rsyslog) or
     /// "2024-01-15T10:00:00+0100" (journalctl -o short-iso).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseIso(ReadOnlySpan<byte> s, out LogTimestamp stamp, out int length)
     {
         stamp = default;

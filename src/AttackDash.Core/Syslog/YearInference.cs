@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace AttackDash.Core.Syslog;
 
 /// <summary>
@@ -43,6 +44,7 @@ public sealed class YearInference
         _previousMonth = stamp.Month;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public DateTimeOffset Resolve(LogTimestamp stamp)
     {
         if (stamp.HasYear)

@@ -12,6 +12,9 @@ public sealed class IngestSource
     public required string Path { get; set; }
     public long LinesDone { get; set; }
 
+    /// <summary>The highest line number whose event was written: batches above it cannot clash and take the fast path.</summary>
+    public long MaxLineWritten { get; set; }
+
     /// <summary>The file's size when it was read to the end (0 before): an unchanged plain file is skipped at once.</summary>
     public long BytesSeen { get; set; }
 

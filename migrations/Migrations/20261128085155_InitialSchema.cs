@@ -69,6 +69,7 @@ CREATE TABLE events (
                     fingerprint = table.Column<string>(type: "text", nullable: false),
                     path = table.Column<string>(type: "text", nullable: false),
                     lines_done = table.Column<long>(type: "bigint", nullable: false),
+                    max_line_written = table.Column<long>(type: "bigint", nullable: false),
                     bytes_seen = table.Column<long>(type: "bigint", nullable: false),
                     lines = table.Column<long>(type: "bigint", nullable: false),
                     sendmail_lines = table.Column<long>(type: "bigint", nullable: false),
@@ -110,11 +111,6 @@ CREATE TABLE events (
                 name: "IX_events_client_ip_time",
                 table: "events",
                 columns: new[] { "client_ip", "time" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_events_time",
-                table: "events",
-                column: "time");
 
             migrationBuilder.CreateIndex(
                 name: "IX_hourly_ip_kind_ip_hour",

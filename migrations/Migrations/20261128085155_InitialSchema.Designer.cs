@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AttackDash.Migrations.Migrations
 {
     [DbContext(typeof(AttackDashDbContext))]
-    [Migration("20261128084514_InitialSchema")]
+    [Migration("20261128085155_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -83,8 +83,6 @@ namespace AttackDash.Migrations.Migrations
                         .HasColumnName("username");
 
                     b.HasKey("SourceId", "LineNumber", "Time");
-
-                    b.HasIndex("Time");
 
                     b.HasIndex("ClientIp", "Time");
 
@@ -175,6 +173,10 @@ namespace AttackDash.Migrations.Migrations
                     b.Property<long>("MalformedLines")
                         .HasColumnType("bigint")
                         .HasColumnName("malformed_lines");
+
+                    b.Property<long>("MaxLineWritten")
+                        .HasColumnType("bigint")
+                        .HasColumnName("max_line_written");
 
                     b.Property<long>("OtherLines")
                         .HasColumnType("bigint")
