@@ -12,7 +12,7 @@ namespace AttackDash.Ingestion;
 /// </summary>
 public sealed class FileIngestor(EventStore store, IngestOptions options, ReadOptions read)
 {
-    public async Task<IngestResult> IngestAsync(string path, YearInferenceFactory years, IProgress<long>? progress = null, CancellationToken ct = default)
+    public async Task<IngestResult> IngestAsync(string path, YearInferenceFactory years, IProgress<IngestProgress>? progress = null, CancellationToken ct = default)
     {
         var input = new LogInput(path);
         if (Fingerprint.Of(input, read.MaxLineLength) is not { } fingerprint)
@@ -23,7 +23,7 @@ public sealed class FileIngestor(EventStore store, IngestOptions options, ReadOp
             return new IngestResult(path, true, linesDone, 0, 0, new Dictionary<string, long>());
 
         var batch = new BatchSink(linesDone);
-        var engine = new LogEngine(batch);
+        var engine = new LogEngine(batch, new EngineOptions { MtaHost = options.MtaHost });
         var yearInference = years(input);
         long newEvents = 0;
         // One batch is written while the next is parsed: the server and the parser each get a core.
@@ -34,13 +34,13 @@ public sealed class FileIngestor(EventStore store, IngestOptions options, ReadOp
             {
                 newEvents += await writing;
                 writing = store.WriteBatchAsync(sourceId, batch.Take(), Checkpoint(reader.LineNumber, engine), 0, ct);
-                progress?.Report(reader.LineNumber);
+                progress?.Report(new IngestProgress(path, reader.LineNumber, reader.Fraction));
             }
             engine.Complete();
             newEvents += await writing;
             newEvents += await store.WriteBatchAsync(sourceId, batch.Take(), reader.LineNumber, reader.Error is null ? length : 0, ct);
             await store.RecordReadAsync(sourceId, engine.Stats, ct);
-            progress?.Report(reader.LineNumber);
+            progress?.Report(new IngestProgress(path, reader.LineNumber, 1));
         }
         return new IngestResult(path, false, engine.Stats.Lines, newEvents, engine.Stats.MalformedLines, batch.ByKind());
     }

@@ -7,7 +7,13 @@ public sealed class IngestOptions
 
     /// <summary>A batch that has waited this long is written even if small (follow mode).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The MTA host name to record, instead of the syslog host of each line.</summary>
+    public string? MtaHost { get; set; }
 }
+
+/// <summary>Where one file's ingest is: lines read and the share of the file (null when unknown).</summary>
+public readonly record struct IngestProgress(string Path, long Lines, double? Fraction);
 
 /// <summary>What one file's ingest did.</summary>
 public sealed record IngestResult(string Path, bool Skipped, long Lines, long NewEvents, long MalformedLines, IReadOnlyDictionary<string, long> ByKind);

@@ -11,6 +11,7 @@ internal static class IngestCommand
     public const string Usage = """
         usage: attackdash ingest [options] FILE...
           --batch N              events per COPY batch and checkpoint (default 20000)
+          --host NAME            record NAME as the MTA host of every event (default: each line's syslog host)
           --year Y, --tz ZONE    as for analyze
         Files already read (under any name, rotated or gzipped) add nothing; an interrupted ingest
         resumes where its last committed batch ended.
@@ -18,9 +19,9 @@ internal static class IngestCommand
 
     public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new ArgList(args, ["--batch", "--year", "--tz"], []);
+        var a = new ArgList(args, ["--batch", "--year", "--tz", "--host"], []);
         var read = CommonOptions.Read(a);
-        var options = new IngestOptions { BatchSize = a.Int("--batch", 20_000, 1, 10_000_000) };
+        var options = new IngestOptions { BatchSize = a.Int("--batch", 20_000, 1, 10_000_000), MtaHost = a.Value("--host") };
         var files = CommonOptions.Inputs(a);
         if (files.Contains("-"))
             throw new UsageException("ingest reads files, not stdin: its checkpoints need a file to come back to");
@@ -30,10 +31,11 @@ internal static class IngestCommand
         var ordered = RotationOrder.Sort(files);
         var newest = runner.NewestReference();
         var ingestor = new FileIngestor(store, options, read);
+        var progress = new ProgressBar(stderr, stderr == Console.Error && !Console.IsErrorRedirected);
         for (var i = 0; i < ordered.Count; i++)
         {
             var isNewest = i == ordered.Count - 1;
-            var result = await ingestor.IngestAsync(ordered[i], input => runner.YearsFor(input, newest, isNewest));
+            var result = await ingestor.IngestAsync(ordered[i], input => runner.YearsFor(input, newest, isNewest), progress);
             stdout.WriteLine(result.Skipped
                 ? $"{result.Path}: already ingested, nothing new"
                 : string.Create(CultureInfo.InvariantCulture,

@@ -11,6 +11,7 @@ namespace AttackDash.Core.Input;
 internal sealed class CheckedGZipStream : Stream
 {
     private readonly GZipStream _inner;
+    private readonly FileStream _file;
     private readonly uint _expectedSize;
     private long _read;
 
@@ -22,7 +23,11 @@ internal sealed class CheckedGZipStream : Stream
         file.Position = 0;
         _expectedSize = BinaryPrimitives.ReadUInt32LittleEndian(trailer);
         _inner = new GZipStream(file, CompressionMode.Decompress);
+        _file = file;
     }
+
+    /// <summary>How far into the compressed file the reader is, 0 to 1.</summary>
+    public double Fraction => _file.Length == 0 ? 1 : (double)_file.Position / _file.Length;
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 

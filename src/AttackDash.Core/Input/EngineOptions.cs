@@ -12,4 +12,7 @@ public sealed class EngineOptions
     /// injection and the user name are always kept.
     /// </summary>
     public bool CaptureText { get; set; } = true;
+
+    /// <summary>Records this MTA host name on every event instead of the one in each line (ingest --host).</summary>
+    public string? MtaHost { get; set; }
 }

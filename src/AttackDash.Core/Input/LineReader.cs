@@ -27,6 +27,14 @@ public sealed class LineReader : IDisposable
 
     public long LineNumber { get; private set; }
 
+    /// <summary>How much of a file input has been read, 0 to 1; null for a stream of unknown length.</summary>
+    public double? Fraction => _stream switch
+    {
+        FileStream { CanSeek: true } f => f.Length == 0 ? 1 : (double)f.Position / f.Length,
+        CheckedGZipStream g => g.Fraction,
+        _ => null,
+    };
+
     /// <summary>Why the stream ended early, or null.</summary>
     public string? Error { get; private set; }
 

@@ -51,6 +51,7 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
         if (parsed.Kind is null && parsed.Ip is null)
             return false;
         var hostId = _hosts.Intern(envelope.Host, out var host);
+        host = _options.MtaHost ?? host;
         var clientHost = parsed.ClientHost.IsEmpty || !_options.CaptureText ? null : Encoding.UTF8.GetString(parsed.ClientHost);
         ClientInfo? client = parsed.Ip is { } ip ? new ClientInfo(ip, clientHost, parsed.MayBeForged) : null;
         var mailEvent = parsed.Kind is { } kind ? ToEvent(kind, in parsed, time, host, envelope.Pid, clientHost, lineNumber, _options.CaptureText) : null;

@@ -36,17 +36,21 @@ internal sealed class BatchRollups
             s.Item3 + (e.Kind.IsAttack() ? 1 : 0), s.Item4 + (e.Kind.IsSuccess() ? 1 : 0));
     }
 
+    /// <summary>Upserts in key order, so that concurrent writers lock shared rollup rows in the same order and never deadlock.</summary>
     public async Task UpsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
+        var byIp = _byIp.OrderBy(r => r.Key.Hour).ThenBy(r => r.Key.Ip).ThenBy(r => r.Key.Kind).ToList();
+        var byKind = _byKind.OrderBy(r => r.Key.Hour).ThenBy(r => r.Key.Kind).ToList();
+        var summary = _summary.OrderBy(r => r.Key).ToList();
         await using (var cmd = new NpgsqlCommand("""
             INSERT INTO hourly_ip_kind (hour, ip, kind, events) SELECT * FROM unnest(@h, @ip, @k, @n)
             ON CONFLICT (hour, ip, kind) DO UPDATE SET events = hourly_ip_kind.events + excluded.events
             """, conn, tx))
         {
-            Param(cmd, "h", NpgsqlDbType.TimestampTz, _byIp.Keys.Select(k => k.Hour).ToArray());
-            Param(cmd, "ip", NpgsqlDbType.Inet, _byIp.Keys.Select(k => k.Ip.ToIPAddress()).ToArray());
-            Param(cmd, "k", NpgsqlDbType.Smallint, _byIp.Keys.Select(k => k.Kind).ToArray());
-            Param(cmd, "n", NpgsqlDbType.Bigint, _byIp.Values.ToArray());
+            Param(cmd, "h", NpgsqlDbType.TimestampTz, byIp.Select(r => r.Key.Hour).ToArray());
+            Param(cmd, "ip", NpgsqlDbType.Inet, byIp.Select(r => r.Key.Ip.ToIPAddress()).ToArray());
+            Param(cmd, "k", NpgsqlDbType.Smallint, byIp.Select(r => r.Key.Kind).ToArray());
+            Param(cmd, "n", NpgsqlDbType.Bigint, byIp.Select(r => r.Value).ToArray());
             await cmd.ExecuteNonQueryAsync(ct);
         }
         await using (var cmd = new NpgsqlCommand("""
@@ -55,10 +59,10 @@ internal sealed class BatchRollups
                 unattributed = hourly_kind.unattributed + excluded.unattributed
             """, conn, tx))
         {
-            Param(cmd, "h", NpgsqlDbType.TimestampTz, _byKind.Keys.Select(k => k.Hour).ToArray());
-            Param(cmd, "k", NpgsqlDbType.Smallint, _byKind.Keys.Select(k => k.Kind).ToArray());
-            Param(cmd, "n", NpgsqlDbType.Bigint, _byKind.Values.Select(v => v.Events).ToArray());
-            Param(cmd, "u", NpgsqlDbType.Bigint, _byKind.Values.Select(v => v.Unattributed).ToArray());
+            Param(cmd, "h", NpgsqlDbType.TimestampTz, byKind.Select(r => r.Key.Hour).ToArray());
+            Param(cmd, "k", NpgsqlDbType.Smallint, byKind.Select(r => r.Key.Kind).ToArray());
+            Param(cmd, "n", NpgsqlDbType.Bigint, byKind.Select(r => r.Value.Events).ToArray());
+            Param(cmd, "u", NpgsqlDbType.Bigint, byKind.Select(r => r.Value.Unattributed).ToArray());
             await cmd.ExecuteNonQueryAsync(ct);
         }
         await using (var cmd = new NpgsqlCommand("""
@@ -69,11 +73,11 @@ internal sealed class BatchRollups
                 success_events = ip_summary.success_events + excluded.success_events
             """, conn, tx))
         {
-            Param(cmd, "ip", NpgsqlDbType.Inet, _summary.Keys.Select(ip => ip.ToIPAddress()).ToArray());
-            Param(cmd, "f", NpgsqlDbType.TimestampTz, _summary.Values.Select(v => v.First).ToArray());
-            Param(cmd, "l", NpgsqlDbType.TimestampTz, _summary.Values.Select(v => v.Last).ToArray());
-            Param(cmd, "a", NpgsqlDbType.Bigint, _summary.Values.Select(v => v.Attacks).ToArray());
-            Param(cmd, "s", NpgsqlDbType.Bigint, _summary.Values.Select(v => v.Successes).ToArray());
+            Param(cmd, "ip", NpgsqlDbType.Inet, summary.Select(r => r.Key.ToIPAddress()).ToArray());
+            Param(cmd, "f", NpgsqlDbType.TimestampTz, summary.Select(r => r.Value.First).ToArray());
+            Param(cmd, "l", NpgsqlDbType.TimestampTz, summary.Select(r => r.Value.Last).ToArray());
+            Param(cmd, "a", NpgsqlDbType.Bigint, summary.Select(r => r.Value.Attacks).ToArray());
+            Param(cmd, "s", NpgsqlDbType.Bigint, summary.Select(r => r.Value.Successes).ToArray());
             await cmd.ExecuteNonQueryAsync(ct);
         }
     }

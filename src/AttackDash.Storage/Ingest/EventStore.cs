@@ -36,7 +36,23 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
     }
 
     /// <returns>How many of the events were new.</returns>
+    /// <remarks>A deadlock with another writer (possible on the ON CONFLICT path) rolls the batch back; it is simply tried again.</remarks>
     public async Task<long> WriteBatchAsync(int sourceId, IReadOnlyList<MailEvent> events, long checkpointLine, long bytesSeen, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteOnceAsync(sourceId, events, checkpointLine, bytesSeen, ct);
+            }
+            catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 5)
+            {
+                await Task.Delay(50 * attempt, ct);
+            }
+        }
+    }
+
+    private async Task<long> WriteOnceAsync(int sourceId, IReadOnlyList<MailEvent> events, long checkpointLine, long bytesSeen, CancellationToken ct)
     {
         var conn = await ConnectionAsync(ct);
         await EnsurePartitionsAsync(conn, events, ct);

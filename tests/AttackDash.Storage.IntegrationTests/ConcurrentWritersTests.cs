@@ -1,0 +1,29 @@
+namespace AttackDash.Storage.IntegrationTests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class ConcurrentWritersTests(PostgresFixture pg)
+{
+    [Fact]
+    public async Task Two_mail_hosts_ingesting_at_the_same_time_each_store_exactly_their_events()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        Assert.Equal(0, Cli.Run("migrate").Exit);
+        using var one = new TempDir();
+        using var two = new TempDir();
+        var logs = new[] { Cli.Generate(one.Path, 30_000, seed: 11), Cli.Generate(two.Path, 30_000, seed: 12) };
+        var hosts = new[] { "mx1.example.com", "mx2.example.com" };
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(i =>
+            Task.Run(() => Cli.Run("ingest", "--tz", "UTC", "--batch", "2000", "--host", hosts[i], logs[i]))));
+        Assert.All(runs, r => Assert.True(r.Exit == 0, r.Stderr));
+
+        for (var i = 0; i < 2; i++)
+        {
+            var truth = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(logs[i] + ".truth.json"))!;
+            var expected = truth["totals"]!.AsObject().Where(t => t.Key != "unattributed").Sum(t => (long)t.Value!);
+            Assert.Equal(expected, await Sql.ScalarAsync(cs, $"SELECT count(*) FROM events WHERE mta_host = '{hosts[i]}'"));
+        }
+        Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"), await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
+        Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
+            await Sql.ScalarAsync(cs, $"SELECT sum(attack_events + success_events) + (SELECT count(*) FROM events WHERE kind = {(int)AttackDash.Core.Events.EventKind.LostInput}) FROM ip_summary"));
+    }
+}
