@@ -33,6 +33,15 @@ public sealed class PostgresFixture : IAsyncLifetime
         return cs;
     }
 
+    /// <summary>Stops the server, runs <paramref name="whileDown"/>, and starts it again on the same port.</summary>
+    public async Task RestartAsync(Func<Task> whileDown)
+    {
+        var port = _server!.Port;
+        await _server.StopAsync();
+        await whileDown();
+        _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { RootDirectory = _root, Database = "postgres", Port = port });
+    }
+
     public async Task DisposeAsync()
     {
         Environment.SetEnvironmentVariable("ConnectionStrings__AttackDash", null);

@@ -12,6 +12,7 @@ internal static class IngestCommand
         usage: attackdash ingest [options] FILE...
           --batch N              events per COPY batch and checkpoint (default 20000)
           --host NAME            record NAME as the MTA host of every event (default: each line's syslog host)
+          --follow               keep tailing the files (rotation-safe) until stopped with Ctrl+C or SIGTERM
           --year Y, --tz ZONE    as for analyze
         Files already read (under any name, rotated or gzipped) add nothing; an interrupted ingest
         resumes where its last committed batch ended.
@@ -19,7 +20,7 @@ internal static class IngestCommand
 
     public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new ArgList(args, ["--batch", "--year", "--tz", "--host"], []);
+        var a = new ArgList(args, ["--batch", "--year", "--tz", "--host"], ["--follow"]);
         var read = CommonOptions.Read(a);
         var options = new IngestOptions { BatchSize = a.Int("--batch", 20_000, 1, 10_000_000), MtaHost = a.Value("--host") };
         var files = CommonOptions.Inputs(a);
@@ -27,6 +28,8 @@ internal static class IngestCommand
             throw new UsageException("ingest reads files, not stdin: its checkpoints need a file to come back to");
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         await using var store = new EventStore(db.ConnectionString);
+        if (a.Flag("--follow"))
+            return await FollowAsync(files, store, options, read, stderr);
         var runner = new LogRunner(read, stderr);
         var ordered = RotationOrder.Sort(files);
         var newest = runner.NewestReference();
@@ -41,6 +44,31 @@ internal static class IngestCommand
                 : string.Create(CultureInfo.InvariantCulture,
                     $"{result.Path}: {result.Lines:#,0} lines, {result.NewEvents:#,0} new events, {result.MalformedLines:#,0} malformed; {string.Join(' ', result.ByKind.Select(k => $"{k.Key}={k.Value:#,0}"))}"));
         }
+        return 0;
+    }
+
+    private static async Task<int> FollowAsync(List<string> files, EventStore store, IngestOptions options, ReadOptions read, TextWriter stderr)
+    {
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        using var sigterm = System.Runtime.InteropServices.PosixSignalRegistration.Create(
+            System.Runtime.InteropServices.PosixSignal.SIGTERM, ctx =>
+            {
+                ctx.Cancel = true;
+                stop.Cancel();
+            });
+        stderr.WriteLine($"attackdash: following {string.Join(", ", files)}; Ctrl+C stops");
+        // One follower per file, each with its own connection: a store serves one writer at a time.
+        var followers = files.Select(async f =>
+        {
+            await using var own = new EventStore(store.ConnectionString);
+            await new FileFollower(own, options, read, stderr).FollowAsync(f, stop.Token);
+        });
+        await Task.WhenAll(followers);
         return 0;
     }
 }

@@ -35,6 +35,18 @@ public sealed class LineReader : IDisposable
         _ => null,
     };
 
+    /// <summary>
+    /// Tail mode: at the end of the data, return false without taking an unterminated last line, and
+    /// read on from there on the next call (the file may have grown).
+    /// </summary>
+    public bool Follow { get; set; }
+
+    /// <summary>Bytes consumed up to the end of the last line returned, for a plain file.</summary>
+    public long Position => _stream is FileStream f ? f.Position - (_end - _start) : 0;
+
+    /// <summary>The open file, for a follower that must notice rotation.</summary>
+    public FileStream? File => _stream as FileStream;
+
     /// <summary>Why the stream ended early, or null.</summary>
     public string? Error { get; private set; }
 
@@ -70,7 +82,15 @@ public sealed class LineReader : IDisposable
             if (_skippingOverlong)
                 _start = _end;
             if (_eof)
-                return TakeLastLine(out line, out overlong);
+            {
+                if (!Follow)
+                    return TakeLastLine(out line, out overlong);
+                // A live file: the unterminated tail is a line still being written. Keep it and try again later.
+                _eof = false;
+                line = default;
+                overlong = false;
+                return false;
+            }
             Fill();
         }
     }

@@ -14,6 +14,8 @@ namespace AttackDash.Storage.Ingest;
 public sealed class EventStore(string connectionString) : IAsyncDisposable
 {
     private readonly HashSet<DateOnly> _partitions = [];
+
+    public string ConnectionString => connectionString;
     private readonly Dictionary<int, long> _maxLineWritten = [];
     private NpgsqlConnection? _connection;
 
@@ -49,6 +51,13 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
             {
                 await Task.Delay(50 * attempt, ct);
             }
+            catch (NpgsqlException)
+            {
+                // The connection may have died after the server committed: until a write succeeds again,
+                // nothing is known to be new, so the next try takes the ON CONFLICT path.
+                _maxLineWritten[sourceId] = long.MaxValue;
+                throw;
+            }
         }
     }
 
@@ -57,12 +66,12 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
         var conn = await ConnectionAsync(ct);
         await EnsurePartitionsAsync(conn, events, ct);
         var written = _maxLineWritten.GetValueOrDefault(sourceId);
-        var maxLine = events.Count == 0 ? written : Math.Max(written, events.Max(e => e.LineNumber));
+        var batchMax = events.Count == 0 ? 0 : events.Max(e => e.LineNumber);
         // Lines past everything ever written cannot clash: COPY them straight in. Only a resumed read
         // can produce lines written before, and those go through the temporary table and ON CONFLICT.
         var fresh = events.Count == 0 || events.Min(e => e.LineNumber) > written;
         await using var tx = await conn.BeginTransactionAsync(ct);
-        long inserted;
+        long inserted, maxWritten;
         if (fresh)
         {
             // Straight into each month's partition: routing every row through the parent costs a third.
@@ -80,16 +89,16 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
             inserted = Convert.ToInt64(await merge.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
         await using (var checkpoint = new NpgsqlCommand(
-            "UPDATE ingest_sources SET lines_done = GREATEST(lines_done, @n), max_line_written = @w, bytes_seen = GREATEST(bytes_seen, @b), updated_at = now() WHERE id = @id", conn, tx))
+            "UPDATE ingest_sources SET lines_done = GREATEST(lines_done, @n), max_line_written = GREATEST(max_line_written, @w), bytes_seen = GREATEST(bytes_seen, @b), updated_at = now() WHERE id = @id RETURNING max_line_written", conn, tx))
         {
             checkpoint.Parameters.AddWithValue("n", checkpointLine);
-            checkpoint.Parameters.AddWithValue("w", maxLine);
+            checkpoint.Parameters.AddWithValue("w", batchMax);
             checkpoint.Parameters.AddWithValue("b", bytesSeen);
             checkpoint.Parameters.AddWithValue("id", sourceId);
-            await checkpoint.ExecuteNonQueryAsync(ct);
+            maxWritten = Convert.ToInt64(await checkpoint.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         }
         await tx.CommitAsync(ct);
-        _maxLineWritten[sourceId] = maxLine;
+        _maxLineWritten[sourceId] = maxWritten;
         return inserted;
     }
 

@@ -1,0 +1,138 @@
+using AttackDash.Core.Input;
+using AttackDash.Core.Syslog;
+using AttackDash.Storage.Ingest;
+using Npgsql;
+
+namespace AttackDash.Ingestion;
+
+/// <summary>
+/// Tails a live log into the store, like <c>tail -F</c>: it survives rename-and-create and copytruncate
+/// rotation, and when the database is away it keeps the batch, retries with backoff and reads no
+/// further, so no line is lost.
+/// </summary>
+public sealed class FileFollower(EventStore store, IngestOptions options, ReadOptions read, TextWriter log)
+{
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Follows <paramref name="path"/> until cancelled; each rotation starts a new source.</summary>
+    public async Task FollowAsync(string path, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            if (!File.Exists(path) || Fingerprint.Of(new LogInput(path), read.MaxLineLength) is not { } fingerprint)
+            {
+                await Pause(PollInterval, ct);
+                continue;
+            }
+            await FollowOneAsync(path, fingerprint, ct);
+        }
+    }
+
+    /// <summary>Reads one file generation until it is rotated away (or the follower is cancelled).</summary>
+    private async Task FollowOneAsync(string path, string fingerprint, CancellationToken ct)
+    {
+        var (sourceId, linesDone, _) = await RetryAsync(() => store.OpenSourceAsync(fingerprint, path, ct), ct);
+        var batch = new BatchSink(linesDone);
+        var engine = new LogEngine(batch, new EngineOptions { MtaHost = options.MtaHost });
+        var input = new LogInput(path);
+        var years = new YearInference(read.Zone, read.Clock.GetUtcNow(), RolloverScan.Count(input, read.MaxLineLength));
+        using var reader = new LineReader(input.Open(), read.MaxLineLength) { Follow = true };
+        var lastFlush = read.Clock.GetUtcNow();
+        while (true)
+        {
+            var more = ReadAvailable(reader, engine, years, path, batch);
+            var due = batch.Count > 0 && read.Clock.GetUtcNow() - lastFlush >= options.FlushInterval;
+            if (batch.Count >= options.BatchSize || due)
+            {
+                await WriteAsync(sourceId, batch, FileIngestor.Checkpoint(reader.LineNumber, engine), ct);
+                lastFlush = read.Clock.GetUtcNow();
+            }
+            if (ct.IsCancellationRequested || (!more && Rotated(path, reader)))
+            {
+                ReadAvailable(reader, engine, years, path, batch);
+                engine.Complete();
+                await WriteAsync(sourceId, batch, reader.LineNumber, ct);
+                return;
+            }
+            if (!more)
+                await Pause(PollInterval, ct);
+        }
+    }
+
+    /// <returns>True when it stopped because the batch is full, false at the current end of the file.</returns>
+    private bool ReadAvailable(LineReader reader, LogEngine engine, YearInference years, string path, BatchSink batch)
+    {
+        while (reader.TryReadLine(out var line, out var overlong))
+        {
+            if (overlong)
+                engine.CountMalformed(line, years, path, reader.LineNumber, "line longer than the limit");
+            else
+                engine.Process(line, years, path, reader.LineNumber);
+            if (batch.Count >= options.BatchSize)
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Renamed or deleted (the open descriptor no longer has this name), or truncated (copytruncate).</summary>
+    private static bool Rotated(string path, LineReader reader)
+    {
+        if (reader.File is not { } file)
+            return false;
+        var fullPath = Path.GetFullPath(path);
+        try
+        {
+            var fd = file.SafeFileHandle.DangerousGetHandle();
+            var target = new FileInfo($"/proc/self/fd/{fd}").LinkTarget;
+            if (target is not null && target != fullPath)
+                return true;
+        }
+        catch (IOException)
+        {
+            // No /proc: fall back to the size check alone.
+        }
+        var info = new FileInfo(fullPath);
+        return !info.Exists || info.Length < reader.Position;
+    }
+
+    private async Task WriteAsync(int sourceId, BatchSink batch, long checkpoint, CancellationToken ct)
+    {
+        var events = batch.Take();
+        // A write is never cut off half-way; cancellation only stops the retries (the checkpoint then
+        // stays where it was, and the next start reads those lines again).
+        await RetryAsync(() => store.WriteBatchAsync(sourceId, events, checkpoint, 0, CancellationToken.None), ct);
+    }
+
+    /// <summary>Retries while the database is unreachable, backing off up to <see cref="MaxBackoff"/>.</summary>
+    private async Task<T> RetryAsync<T>(Func<Task<T>> action, CancellationToken ct)
+    {
+        var delay = TimeSpan.FromMilliseconds(500);
+        while (true)
+        {
+            try
+            {
+                return await action();
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
+            {
+                await log.WriteLineAsync($"attackdash: database unavailable ({e.Message.Split('\n')[0]}); retrying in {delay.TotalSeconds:0.#} s");
+                await Pause(delay, ct);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
+            }
+        }
+    }
+
+    private static async Task Pause(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, ct);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancellation ends the loop at its next check, after a last flush.
+        }
+    }
+}
