@@ -12,6 +12,7 @@ public static class CliApp
           ingest FILE...     load logs into the PostgreSQL store, each event exactly once
           report             the analyze report computed from the store, over any period
           migrate            bring the database schema up to date
+          prune --keep D     drop raw events older than D (monthly partitions)
         'attackdash COMMAND --help' describes a command's options.
         """;
 
@@ -34,7 +35,8 @@ public static class CliApp
                 "ingest" => await IngestCommand.RunAsync(rest, stdout, stderr),
                 "report" => await ReportCommand.RunAsync(rest, stdout, stderr),
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate)"),
+                "prune" => await PruneCommand.RunAsync(rest, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune)"),
             };
         }
         catch (UsageException e)
@@ -58,6 +60,7 @@ public static class CliApp
             "ingest" => IngestCommand.Usage,
             "report" => ReportCommand.Usage,
             "migrate" => "usage: attackdash migrate",
+            "prune" => PruneCommand.Usage,
             _ => Usage,
         });
         return 0;

@@ -45,4 +45,25 @@ public sealed class IngestReportTests(PostgresFixture pg)
         Assert.True(await Sql.ScalarAsync(cs, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") >= 2,
             "events spread over two months are stored in monthly partitions");
     }
+
+    [Fact]
+    public async Task Prune_drops_only_the_months_past_the_retention_age_and_keeps_the_rollups()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = Cli.Generate(dir.Path, 10_000, seed: 9);
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
+        var rollup = await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind");
+        var december = await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE time < '2025-01-01'");
+        var total = await Sql.ScalarAsync(cs, "SELECT count(*) FROM events");
+        Assert.InRange(december, 1, total - 1);
+
+        // Keep everything from 2025-01-01 on: the December 2024 partition goes, January stays.
+        var keepDays = (int)Math.Floor((DateTimeOffset.UtcNow - new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)).TotalDays);
+        var (exit, stdout, _) = Cli.Run("prune", "--keep", $"{keepDays}d");
+        Assert.Equal(0, exit);
+        Assert.Contains("events_2024_12", stdout, StringComparison.Ordinal);
+        Assert.Equal(total - december, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(rollup, await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
+    }
 }

@@ -44,7 +44,17 @@ internal static class IngestCommand
                 : string.Create(CultureInfo.InvariantCulture,
                     $"{result.Path}: {result.Lines:#,0} lines, {result.NewEvents:#,0} new events, {result.MalformedLines:#,0} malformed; {string.Join(' ', result.ByKind.Select(k => $"{k.Key}={k.Value:#,0}"))}"));
         }
+        await ApplyRetentionAsync(db.ConnectionString, stdout);
         return 0;
+    }
+
+    /// <summary>AttackDash__RetentionDays (default: unset, keep everything) prunes after each ingest.</summary>
+    private static async Task ApplyRetentionAsync(string connectionString, TextWriter stdout)
+    {
+        if (!int.TryParse(Environment.GetEnvironmentVariable("AttackDash__RetentionDays"), NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days <= 0)
+            return;
+        foreach (var name in await Retention.DropOlderThanAsync(connectionString, DateTimeOffset.UtcNow.AddDays(-days)))
+            stdout.WriteLine($"attackdash: retention ({days} days) dropped {name}");
     }
 
     private static async Task<int> FollowAsync(List<string> files, EventStore store, IngestOptions options, ReadOptions read, TextWriter stderr)
