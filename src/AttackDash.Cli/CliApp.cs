@@ -13,6 +13,7 @@ public static class CliApp
           report             the analyze report computed from the store, over any period
           migrate            bring the database schema up to date
           prune --keep D     drop raw events older than D (monthly partitions)
+          geoip IP...        look addresses up in the configured GeoIP databases
         'attackdash COMMAND --help' describes a command's options.
         """;
 
@@ -36,7 +37,8 @@ public static class CliApp
                 "report" => await ReportCommand.RunAsync(rest, stdout, stderr),
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
                 "prune" => await PruneCommand.RunAsync(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune)"),
+                "geoip" => GeoIpCommand.Run(rest, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip)"),
             };
         }
         catch (UsageException e)
@@ -61,6 +63,7 @@ public static class CliApp
             "report" => ReportCommand.Usage,
             "migrate" => "usage: attackdash migrate",
             "prune" => PruneCommand.Usage,
+            "geoip" => GeoIpCommand.Usage,
             _ => Usage,
         });
         return 0;

@@ -15,8 +15,12 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public string ServerConnectionString => _server!.ConnectionString;
 
-    public async Task InitializeAsync() =>
+    public async Task InitializeAsync()
+    {
+        // The machine's own GeoIP data must not leak into the tests' numbers.
+        Environment.SetEnvironmentVariable("GeoIp__Directory", Path.Combine(_root, "no-geoip"));
         _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { RootDirectory = _root, Database = "postgres" });
+    }
 
     /// <summary>A new empty database, and sets it as the CLI's connection (the tests of this collection run one at a time).</summary>
     public async Task<string> NewDatabaseAsync()

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AttackDash.Core.Input;
+using AttackDash.GeoIp;
 using AttackDash.Ingestion;
 using AttackDash.Storage.Ingest;
 
@@ -45,7 +46,33 @@ internal static class IngestCommand
                     $"{result.Path}: {result.Lines:#,0} lines, {result.NewEvents:#,0} new events, {result.MalformedLines:#,0} malformed; {string.Join(' ', result.ByKind.Select(k => $"{k.Key}={k.Value:#,0}"))}"));
         }
         await ApplyRetentionAsync(db.ConnectionString, stdout);
+        using var geo = new MaxMindGeoLocator(GeoIpSettings.FromEnvironment());
+        var located = await GeoEnricher.EnrichAsync(db.ConnectionString, geo);
+        if (located > 0)
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"attackdash: located {located:#,0} IPs"));
         return 0;
+    }
+
+    /// <summary>While following, new attacker IPs get their location every 30 s.</summary>
+    private static async Task LocateNewIpsAsync(string connectionString, TextWriter stderr, CancellationToken ct)
+    {
+        using var geo = new MaxMindGeoLocator(GeoIpSettings.FromEnvironment());
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await GeoEnricher.EnrichAsync(connectionString, geo, ct);
+                await Task.Delay(TimeSpan.FromSeconds(30), ct);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Npgsql.NpgsqlException e)
+            {
+                stderr.WriteLine($"attackdash: location lookup postponed: {e.Message}");
+            }
+        }
     }
 
     /// <summary>AttackDash__RetentionDays (default: unset, keep everything) prunes after each ingest.</summary>
@@ -77,7 +104,8 @@ internal static class IngestCommand
         {
             await using var own = new EventStore(store.ConnectionString);
             await new FileFollower(own, options, read, stderr).FollowAsync(f, stop.Token);
-        });
+        }).ToList();
+        followers.Add(LocateNewIpsAsync(store.ConnectionString, stderr, stop.Token));
         await Task.WhenAll(followers);
         return 0;
     }

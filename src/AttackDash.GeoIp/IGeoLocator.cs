@@ -1,0 +1,19 @@
+using System.Net;
+
+namespace AttackDash.GeoIp;
+
+/// <summary>Looks up an IP's location and network.</summary>
+/// <remarks>
+/// Never throws: an address not in the data, a missing or unreadable database and a private address
+/// all give <see cref="GeoInfo.Unknown"/> (or the parts that are known). Safe to call from many threads.
+/// </remarks>
+public interface IGeoLocator
+{
+    GeoInfo Locate(IPAddress ip);
+
+    /// <summary>When the data last changed (the newest database file); a cached answer older than this is stale.</summary>
+    DateTimeOffset DataVersion { get; }
+
+    /// <summary>Attribution that the data's licence requires the UI to show, or null.</summary>
+    string? Attribution { get; }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+
+namespace AttackDash.GeoIp;
+
+/// <summary>
+/// <see cref="IGeoLocator"/> over the .mmdb files in the configured folders. Files replaced on disk
+/// (geoipupdate) are picked up without a restart: their modification times are checked every
+/// <see cref="GeoIpOptions.ReloadCheckInterval"/>, and a changed set is reopened and swapped in.
+/// </summary>
+public sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
+{
+    private readonly GeoIpOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly Lock _reloadLock = new();
+    private MmdbSet _set;
+    private string _signature;
+    private DateTimeOffset _nextCheck;
+
+    public MaxMindGeoLocator(GeoIpOptions options, TimeProvider? clock = null)
+    {
+        _options = options;
+        _clock = clock ?? TimeProvider.System;
+        _signature = Signature(out var files);
+        _set = new MmdbSet(files);
+        _nextCheck = _clock.GetUtcNow() + options.ReloadCheckInterval;
+    }
+
+    public IReadOnlyList<string> Files => _set.Files;
+
+    public DateTimeOffset DataVersion => _set.Version;
+
+    public string? Attribution => _set.HasDbIp ? "IP Geolocation by DB-IP (https://db-ip.com), CC BY 4.0" : null;
+
+    public GeoInfo Locate(IPAddress ip)
+    {
+        ReloadIfChanged();
+        if (ip.IsIPv4MappedToIPv6)
+            ip = ip.MapToIPv4();
+        return _set.Locate(ip);
+    }
+
+    private void ReloadIfChanged()
+    {
+        if (_clock.GetUtcNow() < _nextCheck)
+            return;
+        lock (_reloadLock)
+        {
+            if (_clock.GetUtcNow() < _nextCheck)
+                return;
+            _nextCheck = _clock.GetUtcNow() + _options.ReloadCheckInterval;
+            var signature = Signature(out var files);
+            if (signature == _signature)
+                return;
+            // Lookups in flight keep using the old set: it is dropped, not disposed (its databases are
+            // in memory, not open files), and the GC reclaims it.
+            _set = new MmdbSet(files);
+            _signature = signature;
+        }
+    }
+
+    private string Signature(out List<string> files)
+    {
+        files = _options.Directories.Where(Directory.Exists)
+            .SelectMany(d => Directory.GetFiles(d, "*.mmdb")).Order(StringComparer.Ordinal).ToList();
+        return string.Join('|', files.Select(f => $"{f}:{File.GetLastWriteTimeUtc(f).Ticks}:{new FileInfo(f).Length}"));
+    }
+
+    public void Dispose() => _set.Dispose();
+}
