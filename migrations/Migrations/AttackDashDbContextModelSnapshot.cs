@@ -23,6 +23,30 @@ namespace AttackDash.Migrations.Migrations
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("AttackDash.Storage.Entities.DailyIpKind", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("bigint")
+                        .HasColumnName("events");
+
+                    b.Property<IPAddress>("Ip")
+                        .IsRequired()
+                        .HasColumnType("inet")
+                        .HasColumnName("ip");
+
+                    b.Property<short>("Kind")
+                        .HasColumnType("smallint")
+                        .HasColumnName("kind");
+
+                    b.HasIndex("Ip", "Day");
+
+                    b.ToTable("daily_ip_kind", (string)null);
+                });
+
             modelBuilder.Entity("AttackDash.Storage.Entities.EventRow", b =>
                 {
                     b.Property<int>("SourceId")

@@ -10,6 +10,7 @@ public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> op
     public DbSet<EventRow> Events => Set<EventRow>();
     public DbSet<HourlyIpKind> HourlyIpKinds => Set<HourlyIpKind>();
     public DbSet<HourlyKind> HourlyKinds => Set<HourlyKind>();
+    public DbSet<DailyIpKind> DailyIpKinds => Set<DailyIpKind>();
     public DbSet<IpSummary> IpSummaries => Set<IpSummary>();
     public DbSet<IngestSource> IngestSources => Set<IngestSource>();
 

@@ -59,6 +59,7 @@ public sealed class IdempotencyTests(PostgresFixture pg)
         {
             "SELECT count(*) FROM events",
             "SELECT sum(events) FROM hourly_ip_kind",
+            "SELECT sum(events) FROM daily_ip_kind",
             "SELECT sum(events + unattributed) FROM hourly_kind",
             "SELECT sum(attack_events + success_events) FROM ip_summary",
             "SELECT sum(hashtext(source_id::text || line_number::text || kind::text || coalesce(host(client_ip), '')))::bigint FROM events",

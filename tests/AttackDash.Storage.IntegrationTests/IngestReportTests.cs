@@ -40,6 +40,8 @@ public sealed class IngestReportTests(PostgresFixture pg)
         Assert.Equal(events, await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
         Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
             await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind"));
+        Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
+            await Sql.ScalarAsync(cs, "SELECT sum(events) FROM daily_ip_kind"));
         Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(DISTINCT client_ip) FROM events"),
             await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary"));
         Assert.True(await Sql.ScalarAsync(cs, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") >= 2,

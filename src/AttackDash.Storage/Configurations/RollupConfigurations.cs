@@ -24,3 +24,15 @@ internal sealed class HourlyKindConfiguration : IEntityTypeConfiguration<HourlyK
         b.HasKey(r => new { r.Hour, r.Kind });
     }
 }
+
+internal sealed class DailyIpKindConfiguration : IEntityTypeConfiguration<DailyIpKind>
+{
+    public void Configure(EntityTypeBuilder<DailyIpKind> b)
+    {
+        b.ToTable("daily_ip_kind");
+        // EF cannot key on IPAddress; the migration adds PRIMARY KEY (day, ip, kind). Written by SQL upserts only.
+        b.HasNoKey();
+        b.Property(r => r.Ip).HasColumnType("inet");
+        b.HasIndex(r => new { r.Ip, r.Day });
+    }
+}

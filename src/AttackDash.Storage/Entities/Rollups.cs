@@ -19,3 +19,12 @@ public sealed class HourlyKind
     public long Events { get; set; }
     public long Unattributed { get; set; }
 }
+
+/// <summary>Events per UTC day, IP and kind: offender rankings over months or a year read this, not the hourly table.</summary>
+public sealed class DailyIpKind
+{
+    public DateOnly Day { get; set; }
+    public required IPAddress Ip { get; set; }
+    public short Kind { get; set; }
+    public long Events { get; set; }
+}

@@ -12,6 +12,7 @@ namespace AttackDash.Storage.Ingest;
 internal sealed class BatchRollups
 {
     private readonly Dictionary<(DateTime Hour, IpAddress128 Ip, short Kind), long> _byIp = [];
+    private readonly Dictionary<(DateOnly Day, IpAddress128 Ip, short Kind), long> _byDay = [];
     private readonly Dictionary<(DateTime Hour, short Kind), (long Events, long Unattributed)> _byKind = [];
     private readonly Dictionary<IpAddress128, (DateTime First, DateTime Last, long Attacks, long Successes)> _summary = [];
 
@@ -31,6 +32,8 @@ internal sealed class BatchRollups
         if (e.ClientIp is not { } ip)
             return;
         _byIp[(hour, ip, kind)] = _byIp.GetValueOrDefault((hour, ip, kind)) + 1;
+        var day = DateOnly.FromDateTime(t);
+        _byDay[(day, ip, kind)] = _byDay.GetValueOrDefault((day, ip, kind)) + 1;
         var s = _summary.TryGetValue(ip, out var old) ? old : (t, t, 0L, 0L);
         _summary[ip] = (t < s.Item1 ? t : s.Item1, t > s.Item2 ? t : s.Item2,
             s.Item3 + (e.Kind.IsAttack() ? 1 : 0), s.Item4 + (e.Kind.IsSuccess() ? 1 : 0));
@@ -40,6 +43,7 @@ internal sealed class BatchRollups
     public async Task UpsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, CancellationToken ct)
     {
         var byIp = _byIp.OrderBy(r => r.Key.Hour).ThenBy(r => r.Key.Ip).ThenBy(r => r.Key.Kind).ToList();
+        var byDay = _byDay.OrderBy(r => r.Key.Day).ThenBy(r => r.Key.Ip).ThenBy(r => r.Key.Kind).ToList();
         var byKind = _byKind.OrderBy(r => r.Key.Hour).ThenBy(r => r.Key.Kind).ToList();
         var summary = _summary.OrderBy(r => r.Key).ToList();
         await using (var cmd = new NpgsqlCommand("""
@@ -51,6 +55,17 @@ internal sealed class BatchRollups
             Param(cmd, "ip", NpgsqlDbType.Inet, byIp.Select(r => r.Key.Ip.ToIPAddress()).ToArray());
             Param(cmd, "k", NpgsqlDbType.Smallint, byIp.Select(r => r.Key.Kind).ToArray());
             Param(cmd, "n", NpgsqlDbType.Bigint, byIp.Select(r => r.Value).ToArray());
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        await using (var cmd = new NpgsqlCommand("""
+            INSERT INTO daily_ip_kind (day, ip, kind, events) SELECT * FROM unnest(@d, @ip, @k, @n)
+            ON CONFLICT (day, ip, kind) DO UPDATE SET events = daily_ip_kind.events + excluded.events
+            """, conn, tx))
+        {
+            Param(cmd, "d", NpgsqlDbType.Date, byDay.Select(r => r.Key.Day).ToArray());
+            Param(cmd, "ip", NpgsqlDbType.Inet, byDay.Select(r => r.Key.Ip.ToIPAddress()).ToArray());
+            Param(cmd, "k", NpgsqlDbType.Smallint, byDay.Select(r => r.Key.Kind).ToArray());
+            Param(cmd, "n", NpgsqlDbType.Bigint, byDay.Select(r => r.Value).ToArray());
             await cmd.ExecuteNonQueryAsync(ct);
         }
         await using (var cmd = new NpgsqlCommand("""

@@ -127,6 +127,10 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
             INSERT INTO hourly_ip_kind (hour, ip, kind, events)
             SELECT date_trunc('hour', time), client_ip, kind, count(*) FROM ins WHERE client_ip IS NOT NULL GROUP BY 1, 2, 3
             ON CONFLICT (hour, ip, kind) DO UPDATE SET events = hourly_ip_kind.events + excluded.events),
+        by_day AS (
+            INSERT INTO daily_ip_kind (day, ip, kind, events)
+            SELECT (time AT TIME ZONE 'UTC')::date, client_ip, kind, count(*) FROM ins WHERE client_ip IS NOT NULL GROUP BY 1, 2, 3
+            ON CONFLICT (day, ip, kind) DO UPDATE SET events = daily_ip_kind.events + excluded.events),
         by_kind AS (
             INSERT INTO hourly_kind (hour, kind, events, unattributed)
             SELECT date_trunc('hour', time), kind, count(*), count(*) FILTER (WHERE client_ip IS NULL) FROM ins GROUP BY 1, 2

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace AttackDash.Migrations.Migrations
 {
     [DbContext(typeof(AttackDashDbContext))]
-    [Migration("20261128085155_InitialSchema")]
+    [Migration("20261128091214_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -25,6 +25,30 @@ namespace AttackDash.Migrations.Migrations
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+
+            modelBuilder.Entity("AttackDash.Storage.Entities.DailyIpKind", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("bigint")
+                        .HasColumnName("events");
+
+                    b.Property<IPAddress>("Ip")
+                        .IsRequired()
+                        .HasColumnType("inet")
+                        .HasColumnName("ip");
+
+                    b.Property<short>("Kind")
+                        .HasColumnType("smallint")
+                        .HasColumnName("kind");
+
+                    b.HasIndex("Ip", "Day");
+
+                    b.ToTable("daily_ip_kind", (string)null);
+                });
 
             modelBuilder.Entity("AttackDash.Storage.Entities.EventRow", b =>
                 {

@@ -13,6 +13,19 @@ namespace AttackDash.Migrations.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "daily_ip_kind",
+                columns: table => new
+                {
+                    day = table.Column<DateOnly>(type: "date", nullable: false),
+                    ip = table.Column<IPAddress>(type: "inet", nullable: false),
+                    kind = table.Column<short>(type: "smallint", nullable: false),
+                    events = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                });
+
             // EF has no declarative partitioning: the events table is partitioned by month here, and
             // EventStore creates each month's partition before the first batch that needs it.
             migrationBuilder.Sql(@"
@@ -108,6 +121,11 @@ CREATE TABLE events (
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_daily_ip_kind_ip_day",
+                table: "daily_ip_kind",
+                columns: new[] { "ip", "day" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_events_client_ip_time",
                 table: "events",
                 columns: new[] { "client_ip", "time" });
@@ -120,6 +138,7 @@ CREATE TABLE events (
             // EF cannot key on IPAddress: these keys are added here.
             migrationBuilder.Sql("ALTER TABLE hourly_ip_kind ADD CONSTRAINT \"PK_hourly_ip_kind\" PRIMARY KEY (hour, ip, kind);");
             migrationBuilder.Sql("ALTER TABLE ip_summary ADD CONSTRAINT \"PK_ip_summary\" PRIMARY KEY (ip);");
+            migrationBuilder.Sql("ALTER TABLE daily_ip_kind ADD CONSTRAINT \"PK_daily_ip_kind\" PRIMARY KEY (day, ip, kind);");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ingest_sources_fingerprint",
@@ -146,6 +165,9 @@ CREATE TABLE events (
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "daily_ip_kind");
+
             migrationBuilder.DropTable(
                 name: "events");
 
