@@ -14,6 +14,7 @@ public static class CliApp
           migrate            bring the database schema up to date
           prune --keep D     drop raw events older than D (monthly partitions)
           geoip IP...        look addresses up in the configured GeoIP databases
+          query-timings      time the dashboard's heaviest queries on this store
         'attackdash COMMAND --help' describes a command's options.
         """;
 
@@ -38,7 +39,8 @@ public static class CliApp
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
                 "prune" => await PruneCommand.RunAsync(rest, stdout, stderr),
                 "geoip" => GeoIpCommand.Run(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip)"),
+                "query-timings" => await QueryTimingsCommand.RunAsync(rest, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings)"),
             };
         }
         catch (UsageException e)
@@ -64,6 +66,7 @@ public static class CliApp
             "migrate" => "usage: attackdash migrate",
             "prune" => PruneCommand.Usage,
             "geoip" => GeoIpCommand.Usage,
+            "query-timings" => QueryTimingsCommand.Usage,
             _ => Usage,
         });
         return 0;

@@ -51,10 +51,12 @@ public sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
             var signature = Signature(out var files);
             if (signature == _signature)
                 return;
-            // Lookups in flight keep using the old set: it is dropped, not disposed (its databases are
-            // in memory, not open files), and the GC reclaims it.
+            // Lookups in flight keep using the old set for a moment: it is closed a minute later.
+            // geoipupdate replaces files by rename, so the old mappings stay valid until then.
+            var old = _set;
             _set = new MmdbSet(files);
             _signature = signature;
+            _ = Task.Delay(TimeSpan.FromMinutes(1)).ContinueWith(_ => old.Dispose(), TaskScheduler.Default);
         }
     }
 

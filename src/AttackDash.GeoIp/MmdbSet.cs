@@ -37,7 +37,7 @@ internal sealed class MmdbSet : IDisposable
     {
         try
         {
-            var generic = new Reader(file, FileAccessMode.Memory);
+            var generic = new Reader(file, FileAccessMode.MemoryMapped);
             var type = generic.Metadata.DatabaseType;
             if (type.Contains("City", StringComparison.Ordinal) && !type.StartsWith("DBIP", StringComparison.OrdinalIgnoreCase) && !Path.GetFileName(file).StartsWith("dbip", StringComparison.OrdinalIgnoreCase))
                 _cities.Add(Reopen(generic, file));
@@ -63,7 +63,7 @@ internal sealed class MmdbSet : IDisposable
     private static DatabaseReader Reopen(Reader generic, string file)
     {
         generic.Dispose();
-        return new DatabaseReader(file, FileAccessMode.Memory);
+        return new DatabaseReader(file, FileAccessMode.MemoryMapped);
     }
 
     public GeoInfo Locate(IPAddress ip)

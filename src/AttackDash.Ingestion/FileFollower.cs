@@ -42,7 +42,7 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
         var lastFlush = read.Clock.GetUtcNow();
         while (true)
         {
-            var more = ReadAvailable(reader, engine, years, path, batch);
+            var more = LineFeeder.Feed(reader, engine, years, path, batch, options.BatchSize);
             var due = batch.Count > 0 && read.Clock.GetUtcNow() - lastFlush >= options.FlushInterval;
             if (batch.Count >= options.BatchSize || due)
             {
@@ -51,7 +51,8 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
             }
             if (ct.IsCancellationRequested || (!more && Rotated(path, reader)))
             {
-                ReadAvailable(reader, engine, years, path, batch);
+                // Drain: lines written to the old file before the writer moved on belong to it.
+                LineFeeder.Feed(reader, engine, years, path, batch, int.MaxValue);
                 engine.Complete();
                 await WriteAsync(sourceId, batch, reader.LineNumber, ct);
                 return;
@@ -59,21 +60,6 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
             if (!more)
                 await Pause(PollInterval, ct);
         }
-    }
-
-    /// <returns>True when it stopped because the batch is full, false at the current end of the file.</returns>
-    private bool ReadAvailable(LineReader reader, LogEngine engine, YearInference years, string path, BatchSink batch)
-    {
-        while (reader.TryReadLine(out var line, out var overlong))
-        {
-            if (overlong)
-                engine.CountMalformed(line, years, path, reader.LineNumber, "line longer than the limit");
-            else
-                engine.Process(line, years, path, reader.LineNumber);
-            if (batch.Count >= options.BatchSize)
-                return true;
-        }
-        return false;
     }
 
     /// <summary>Renamed or deleted (the open descriptor no longer has this name), or truncated (copytruncate).</summary>

@@ -8,6 +8,9 @@ public sealed class IngestOptions
     /// <summary>A batch that has waited this long is written even if small (follow mode).</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>Batches written at the same time, each on its own connection (the server then uses more cores).</summary>
+    public int Writers { get; set; } = 2;
+
     /// <summary>The MTA host name to record, instead of the syslog host of each line.</summary>
     public string? MtaHost { get; set; }
 }

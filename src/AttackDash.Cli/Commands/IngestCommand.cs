@@ -12,6 +12,7 @@ internal static class IngestCommand
     public const string Usage = """
         usage: attackdash ingest [options] FILE...
           --batch N              events per COPY batch and checkpoint (default 20000)
+          --writers N            batches written at the same time, each on its own connection (default 2)
           --host NAME            record NAME as the MTA host of every event (default: each line's syslog host)
           --follow               keep tailing the files (rotation-safe) until stopped with Ctrl+C or SIGTERM
           --year Y, --tz ZONE    as for analyze
@@ -21,9 +22,9 @@ internal static class IngestCommand
 
     public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new ArgList(args, ["--batch", "--year", "--tz", "--host"], ["--follow"]);
+        var a = new ArgList(args, ["--batch", "--year", "--tz", "--host", "--writers"], ["--follow"]);
         var read = CommonOptions.Read(a);
-        var options = new IngestOptions { BatchSize = a.Int("--batch", 20_000, 1, 10_000_000), MtaHost = a.Value("--host") };
+        var options = new IngestOptions { BatchSize = a.Int("--batch", 20_000, 1, 10_000_000), MtaHost = a.Value("--host"), Writers = a.Int("--writers", 2, 1, 16) };
         var files = CommonOptions.Inputs(a);
         if (files.Contains("-"))
             throw new UsageException("ingest reads files, not stdin: its checkpoints need a file to come back to");
@@ -34,7 +35,10 @@ internal static class IngestCommand
         var runner = new LogRunner(read, stderr);
         var ordered = RotationOrder.Sort(files);
         var newest = runner.NewestReference();
-        var ingestor = new FileIngestor(store, options, read);
+        var writers = new List<EventStore> { store };
+        for (var w = 1; w < options.Writers; w++)
+            writers.Add(new EventStore(db.ConnectionString));
+        var ingestor = new FileIngestor(writers, options, read);
         var progress = new ProgressBar(stderr, stderr == Console.Error && !Console.IsErrorRedirected);
         for (var i = 0; i < ordered.Count; i++)
         {
@@ -45,6 +49,8 @@ internal static class IngestCommand
                 : string.Create(CultureInfo.InvariantCulture,
                     $"{result.Path}: {result.Lines:#,0} lines, {result.NewEvents:#,0} new events, {result.MalformedLines:#,0} malformed; {string.Join(' ', result.ByKind.Select(k => $"{k.Key}={k.Value:#,0}"))}"));
         }
+        foreach (var extra in writers.Skip(1))
+            await extra.DisposeAsync();
         await ApplyRetentionAsync(db.ConnectionString, stdout);
         using var geo = new MaxMindGeoLocator(GeoIpSettings.FromEnvironment());
         var located = await GeoEnricher.EnrichAsync(db.ConnectionString, geo);

@@ -1,0 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using AttackDash.Storage.Queries;
+
+namespace AttackDash.Cli.Commands;
+
+/// <summary><c>attackdash query-timings</c>: how fast the dashboard's heaviest questions are on this store.</summary>
+internal static class QueryTimingsCommand
+{
+    public const string Usage = """
+        usage: attackdash query-timings [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--runs N]
+        Runs each dashboard query N times (default 5; the first warms the cache) and prints the best time.
+        Default period: the 365 days up to the newest event.
+        """;
+
+    public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new ArgList(args, ["--from", "--to", "--runs"], []);
+        var runs = a.Int("--runs", 5, 1, 100);
+        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        var to = ParseDay(a.Value("--to")) ?? await NewestDayAsync(db.ConnectionString);
+        var from = ParseDay(a.Value("--from")) ?? to.AddDays(-365);
+        var q = new DashboardQueries(db.ConnectionString);
+        stdout.WriteLine($"period {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}; {await Scalar(db.ConnectionString, "SELECT count(*) FROM events"):#,0} events stored");
+        await Time(stdout, "top 50 offenders", runs, async () => (await q.TopOffendersAsync(from, to, 50)).Count);
+        await Time(stdout, "events per day by kind", runs, async () => (await q.EventsPerDayAsync(from, to)).Count);
+        await Time(stdout, "offenders by country", runs, async () => (await q.OffendersByCountryAsync(from, to)).Count);
+        await Time(stdout, "offenders by ASN", runs, async () => (await q.OffendersByAsnAsync(from, to)).Count);
+        return 0;
+    }
+
+    private static async Task Time(TextWriter stdout, string name, int runs, Func<Task<int>> query)
+    {
+        var best = TimeSpan.MaxValue;
+        var rows = 0;
+        for (var i = 0; i < runs; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            rows = await query();
+            best = sw.Elapsed < best ? sw.Elapsed : best;
+        }
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-26} {best.TotalMilliseconds,8:0.0} ms  ({rows:#,0} rows)"));
+    }
+
+    private static DateOnly? ParseDay(string? text) =>
+        text is null ? null
+        : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
+        : throw new UsageException($"'{text}' is not a date such as 2025-01-31");
+
+    private static async Task<DateOnly> NewestDayAsync(string cs)
+    {
+        var newest = await Scalar(cs, "SELECT coalesce(extract(epoch FROM max(hour))::bigint, 0) FROM hourly_kind");
+        return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(newest).UtcDateTime).AddDays(1);
+    }
+
+    private static async Task<long> Scalar(string cs, string sql)
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(cs);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+}

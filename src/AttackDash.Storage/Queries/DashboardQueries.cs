@@ -1,0 +1,78 @@
+using System.Net;
+using AttackDash.Storage.Ingest;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AttackDash.Storage.Queries;
+
+public sealed record OffenderRow(IPAddress Ip, long Events, string? CountryCode, long? Asn, string? AsOrganization);
+
+public sealed record DayCount(DateOnly Day, short Kind, long Events);
+
+public sealed record GroupCount(string? Key, string? Label, long Ips, long Events);
+
+/// <summary>
+/// The dashboard's heavy questions, answered from the rollups (never from raw events) so that a year
+/// of data stays fast. Periods are [from, to) in UTC days.
+/// </summary>
+public sealed class DashboardQueries(string connectionString)
+{
+    private static readonly string Attack = EventKindSql.AttackKinds;
+
+    public Task<List<OffenderRow>> TopOffendersAsync(DateOnly from, DateOnly to, int limit, CancellationToken ct = default) =>
+        ListAsync($"""
+            SELECT d.ip, sum(d.events) AS events, s.country_code, s.asn, s.as_organization
+            FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
+            WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack}
+            GROUP BY d.ip, s.country_code, s.asn, s.as_organization
+            ORDER BY events DESC, d.ip LIMIT {limit}
+            """, Days(from, to), r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
+                r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4)), ct);
+
+    public Task<List<DayCount>> EventsPerDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        ListAsync("""
+            SELECT (hour AT TIME ZONE 'UTC')::date AS day, kind, sum(events) FROM hourly_kind
+            WHERE hour >= @from AND hour < @to GROUP BY 1, 2 ORDER BY 1, 2
+            """, Instants(from, to), r => new DayCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt16(1), r.GetInt64(2)), ct);
+
+    public Task<List<GroupCount>> OffendersByCountryAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        ListAsync($"""
+            SELECT s.country_code, max(s.country), count(DISTINCT d.ip), sum(d.events)
+            FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
+            WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack}
+            GROUP BY s.country_code ORDER BY 4 DESC
+            """, Days(from, to), Group, ct);
+
+    public Task<List<GroupCount>> OffendersByAsnAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        ListAsync($"""
+            SELECT s.asn::text, max(s.as_organization), count(DISTINCT d.ip), sum(d.events)
+            FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
+            WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack}
+            GROUP BY s.asn ORDER BY 4 DESC
+            """, Days(from, to), Group, ct);
+
+    private static GroupCount Group(NpgsqlDataReader r) =>
+        new(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), r.GetInt64(3));
+
+    private static NpgsqlParameter[] Days(DateOnly from, DateOnly to) =>
+        [new("from", NpgsqlDbType.Date) { Value = from }, new("to", NpgsqlDbType.Date) { Value = to }];
+
+    private static NpgsqlParameter[] Instants(DateOnly from, DateOnly to) =>
+    [
+        new("from", NpgsqlDbType.TimestampTz) { Value = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) },
+        new("to", NpgsqlDbType.TimestampTz) { Value = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) },
+    ];
+
+    private async Task<List<T>> ListAsync<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(connectionString);
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        cmd.Parameters.AddRange(parameters);
+        var rows = new List<T>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(map(reader));
+        return rows;
+    }
+}
