@@ -5,15 +5,17 @@ namespace AttackDash.GeoIp.Tests;
 /// <summary>The expected answers come from the test data's README (checked against MaxMind's source JSON).</summary>
 public sealed class MaxMindGeoLocatorTests : IDisposable
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("attackdash-geo-").FullName;
+    private readonly TempDir _temp = new();
+
+    private string Dir => _temp.Path;
 
     private static string Data(string file) => Path.Combine(AppContext.BaseDirectory, "TestData", "geoip", file);
 
     private MaxMindGeoLocator With(params string[] files)
     {
         foreach (var f in files)
-            File.Copy(Data(f), Path.Combine(_dir, f), overwrite: true);
-        return new MaxMindGeoLocator(new GeoIpOptions { Directories = [_dir] });
+            File.Copy(Data(f), Path.Combine(Dir, f), overwrite: true);
+        return new MaxMindGeoLocator(new GeoIpOptions { Directories = [Dir] });
     }
 
     [Theory]
@@ -77,10 +79,10 @@ public sealed class MaxMindGeoLocatorTests : IDisposable
     public void A_database_that_appears_on_disk_is_used_without_a_restart()
     {
         var clock = new ManualClock();
-        using var geo = new MaxMindGeoLocator(new GeoIpOptions { Directories = [_dir], ReloadCheckInterval = TimeSpan.FromSeconds(30) }, clock);
+        using var geo = new MaxMindGeoLocator(new GeoIpOptions { Directories = [Dir], ReloadCheckInterval = TimeSpan.FromSeconds(30) }, clock);
         var ip = IPAddress.Parse("81.2.69.142");
         Assert.True(geo.Locate(ip).IsUnknown);
-        File.Copy(Data("GeoLite2-City-Test.mmdb"), Path.Combine(_dir, "GeoLite2-City.mmdb"));
+        File.Copy(Data("GeoLite2-City-Test.mmdb"), Path.Combine(Dir, "GeoLite2-City.mmdb"));
         Assert.True(geo.Locate(ip).IsUnknown, "not checked again before the interval");
         clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal("GB", geo.Locate(ip).CountryCode);
@@ -89,7 +91,7 @@ public sealed class MaxMindGeoLocatorTests : IDisposable
     [Fact]
     public void A_damaged_file_is_skipped()
     {
-        File.WriteAllBytes(Path.Combine(_dir, "GeoLite2-City.mmdb"), [1, 2, 3, 4, 5]);
+        File.WriteAllBytes(Path.Combine(Dir, "GeoLite2-City.mmdb"), [1, 2, 3, 4, 5]);
         using var geo = With("GeoLite2-ASN-Test.mmdb");
         Assert.Equal(1221, geo.Locate(IPAddress.Parse("1.128.0.1")).Asn);
     }
@@ -108,7 +110,7 @@ public sealed class MaxMindGeoLocatorTests : IDisposable
         Assert.Null(info.AccuracyRadiusKm);
     }
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose() => _temp.Dispose();
 
     private sealed class ManualClock : TimeProvider
     {

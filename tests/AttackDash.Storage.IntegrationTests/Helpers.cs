@@ -1,17 +1,10 @@
-using AttackDash.Cli;
 using Npgsql;
 
 namespace AttackDash.Storage.IntegrationTests;
 
 internal static class Cli
 {
-    public static (int Exit, string Stdout, string Stderr) Run(params string[] args)
-    {
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        var exit = CliApp.RunAsync(args, stdout, stderr).GetAwaiter().GetResult();
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
+    public static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
 
     public static string Generate(string dir, int lines, int seed, int days = 60)
     {
@@ -31,11 +24,4 @@ internal static class Sql
         await using var cmd = new NpgsqlCommand(sql, conn);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
-}
-
-internal sealed class TempDir : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("attackdash-it-").FullName;
-
-    public void Dispose() => Directory.Delete(Path, recursive: true);
 }
