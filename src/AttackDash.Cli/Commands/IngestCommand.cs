@@ -24,39 +24,53 @@ internal static class IngestCommand
     {
         var a = new ArgList(args, ["--batch", "--year", "--tz", "--host", "--writers"], ["--follow"]);
         var read = CommonOptions.Read(a);
-        var options = new IngestOptions { BatchSize = a.Int("--batch", 20_000, 1, 10_000_000), MtaHost = a.Value("--host"), Writers = a.Int("--writers", 2, 1, 16) };
+        var options = new IngestOptions
+        {
+            BatchSize = a.Int("--batch", 20_000, 1, 10_000_000),
+            MtaHost = a.Value("--host"),
+            Writers = a.Int("--writers", 2, 1, 16),
+        };
         var files = CommonOptions.Inputs(a);
         if (files.Contains("-"))
             throw new UsageException("ingest reads files, not stdin: its checkpoints need a file to come back to");
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
-        await using var store = new EventStore(db.ConnectionString);
         if (a.Flag("--follow"))
-            return await FollowAsync(files, store, options, read, stderr);
-        var runner = new LogRunner(read, stderr);
-        var ordered = RotationOrder.Sort(files);
-        var newest = runner.NewestReference();
-        var writers = new List<EventStore> { store };
-        for (var w = 1; w < options.Writers; w++)
-            writers.Add(new EventStore(db.ConnectionString));
-        var ingestor = new FileIngestor(writers, options, read);
-        var progress = new ProgressBar(stderr, stderr == Console.Error && !Console.IsErrorRedirected);
-        for (var i = 0; i < ordered.Count; i++)
-        {
-            var isNewest = i == ordered.Count - 1;
-            var result = await ingestor.IngestAsync(ordered[i], input => runner.YearsFor(input, newest, isNewest), progress);
-            stdout.WriteLine(result.Skipped
-                ? $"{result.Path}: already ingested, nothing new"
-                : string.Create(CultureInfo.InvariantCulture,
-                    $"{result.Path}: {result.Lines:#,0} lines, {result.NewEvents:#,0} new events, {result.MalformedLines:#,0} malformed; {string.Join(' ', result.ByKind.Select(k => $"{k.Key}={k.Value:#,0}"))}"));
-        }
-        foreach (var extra in writers.Skip(1))
-            await extra.DisposeAsync();
+            return await FollowAsync(files, db.ConnectionString, options, read, stderr);
+        await IngestFilesAsync(files, db.ConnectionString, options, read, stdout, stderr);
         await ApplyRetentionAsync(db.ConnectionString, stdout);
         using var geo = new MaxMindGeoLocator(GeoIpSettings.FromEnvironment());
         var located = await GeoEnricher.EnrichAsync(db.ConnectionString, geo);
         if (located > 0)
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"attackdash: located {located:#,0} IPs"));
         return 0;
+    }
+
+    /// <summary>Reads a set oldest first, as analyze does, and prints one summary line per file.</summary>
+    private static async Task IngestFilesAsync(List<string> files, string connectionString, IngestOptions options, ReadOptions read, TextWriter stdout, TextWriter stderr)
+    {
+        var writers = Enumerable.Range(0, options.Writers).Select(_ => new EventStore(connectionString)).ToList();
+        try
+        {
+            var runner = new LogRunner(read, stderr);
+            var ordered = RotationOrder.Sort(files);
+            var newest = runner.NewestReference();
+            var ingestor = new FileIngestor(writers, options, read);
+            var progress = new ProgressBar(stderr, stderr == Console.Error && !Console.IsErrorRedirected);
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var isNewest = i == ordered.Count - 1;
+                var result = await ingestor.IngestAsync(ordered[i], input => runner.YearsFor(input, newest, isNewest), progress);
+                stdout.WriteLine(result.Skipped
+                    ? $"{result.Path}: already ingested, nothing new"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{result.Path}: {result.Lines:#,0} lines, {result.NewEvents:#,0} new events, {result.MalformedLines:#,0} malformed; {string.Join(' ', result.ByKind.Select(k => $"{k.Key}={k.Value:#,0}"))}"));
+            }
+        }
+        finally
+        {
+            foreach (var w in writers)
+                await w.DisposeAsync();
+        }
     }
 
     /// <summary>While following, new attacker IPs get their location every 30 s.</summary>
@@ -90,7 +104,7 @@ internal static class IngestCommand
             stdout.WriteLine($"attackdash: retention ({days} days) dropped {name}");
     }
 
-    private static async Task<int> FollowAsync(List<string> files, EventStore store, IngestOptions options, ReadOptions read, TextWriter stderr)
+    private static async Task<int> FollowAsync(List<string> files, string connectionString, IngestOptions options, ReadOptions read, TextWriter stderr)
     {
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -108,10 +122,10 @@ internal static class IngestCommand
         // One follower per file, each with its own connection: a store serves one writer at a time.
         var followers = files.Select(async f =>
         {
-            await using var own = new EventStore(store.ConnectionString);
+            await using var own = new EventStore(connectionString);
             await new FileFollower(own, options, read, stderr).FollowAsync(f, stop.Token);
         }).ToList();
-        followers.Add(LocateNewIpsAsync(store.ConnectionString, stderr, stop.Token));
+        followers.Add(LocateNewIpsAsync(connectionString, stderr, stop.Token));
         await Task.WhenAll(followers);
         return 0;
     }

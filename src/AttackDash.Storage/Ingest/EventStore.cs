@@ -6,16 +6,15 @@ using NpgsqlTypes;
 namespace AttackDash.Storage.Ingest;
 
 /// <summary>
-/// Writes engine events to PostgreSQL. Each batch is one transaction: binary COPY into a temporary
-/// table, then one statement that inserts the new rows (a row already stored is skipped by its key,
-/// which makes re-reading a file harmless), adds exactly those rows to the rollups and the per-IP
-/// summary, and moves the source's checkpoint.
+/// Writes engine events to PostgreSQL, one connection per instance. Each batch is one transaction with
+/// its source's checkpoint. Lines past everything ever written for the source are COPY'd straight into
+/// their month's partition with rollups summed in memory; any other batch (a resumed read) is COPY'd
+/// into a temporary table and merged with ON CONFLICT DO NOTHING, and only the rows really inserted
+/// reach the rollups and the per-IP summary. Either way a row is never stored or counted twice.
 /// </summary>
 public sealed class EventStore(string connectionString) : IAsyncDisposable
 {
     private readonly HashSet<DateOnly> _partitions = [];
-
-    public string ConnectionString => connectionString;
     private readonly Dictionary<int, long> _maxLineWritten = [];
     private NpgsqlConnection? _connection;
 
@@ -50,6 +49,11 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 5)
             {
                 await Task.Delay(50 * attempt, ct);
+            }
+            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 5)
+            {
+                // Another writer of the same file got there first: merge instead of copying.
+                _maxLineWritten[sourceId] = long.MaxValue;
             }
             catch (NpgsqlException)
             {
