@@ -31,4 +31,15 @@ public sealed class EmbeddedPostgresTests(PostgresFixture pg)
             EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { BinDirectory = "/nonexistent/bin", RootDirectory = Path.Combine(Path.GetTempPath(), "attackdash-nobin") }));
         Assert.Contains("initdb", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_second_start_on_the_same_folder_reuses_the_running_server_and_leaves_it_running()
+    {
+        var root = new Npgsql.NpgsqlConnectionStringBuilder(pg.ServerConnectionString);
+        await using var second = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { RootDirectory = pg.Root, Database = "postgres" });
+        Assert.Equal(root.Port, second.Port);
+        await second.StopAsync();
+        await using var conn = new NpgsqlConnection(pg.ServerConnectionString);
+        await conn.OpenAsync();
+    }
 }

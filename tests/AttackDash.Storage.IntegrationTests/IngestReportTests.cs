@@ -68,4 +68,22 @@ public sealed class IngestReportTests(PostgresFixture pg)
         Assert.Equal(total - december, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
         Assert.Equal(rollup, await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
     }
+
+    [Fact]
+    public async Task Report_can_be_limited_to_one_mail_host_and_a_period()
+    {
+        await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = Path.Combine(dir.Path, "maillog");
+        await File.WriteAllLinesAsync(log, [
+            "Mar  1 10:00:01 mx1 sm-mta[1]: [192.0.2.1]: possible SMTP attack: command=AUTH, count=5",
+            "Mar  2 10:00:02 mx2 sm-mta[2]: [192.0.2.2]: possible SMTP attack: command=AUTH, count=5",
+            "Mar  3 10:00:03 mx1 sm-mta[3]: [192.0.2.3]: possible SMTP attack: command=AUTH, count=5",
+        ]);
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        var mx1 = JsonNode.Parse(Cli.Run("report", "--json", "--host", "mx1").Stdout)!;
+        Assert.Equal(2, (long)mx1["attackEvents"]!);
+        var early = JsonNode.Parse(Cli.Run("report", "--json", "--tz", "UTC", "--until", "2025-03-02T12:00:00Z").Stdout)!;
+        Assert.Equal(["192.0.2.1", "192.0.2.2"], early["offenders"]!.AsArray().Select(o => (string)o!["ip"]!).Order());
+    }
 }

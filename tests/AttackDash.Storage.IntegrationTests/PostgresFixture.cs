@@ -15,6 +15,8 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public string ServerConnectionString => _server!.ConnectionString;
 
+    public string Root => _root;
+
     public async Task InitializeAsync()
     {
         // The machine's own GeoIP data must not leak into the tests' numbers.
