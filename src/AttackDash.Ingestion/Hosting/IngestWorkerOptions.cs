@@ -1,0 +1,28 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace AttackDash.Ingestion.Hosting;
+
+/// <summary>Section "Ingest": the live logs the host follows.</summary>
+public sealed class IngestWorkerOptions
+{
+    public const string Section = "Ingest";
+
+    /// <summary>Logs to follow, e.g. /var/log/mail.log. None: the worker does nothing.</summary>
+    public List<string> Paths { get; set; } = [];
+
+    /// <summary>MTA host name recorded on the events instead of each line's syslog host.</summary>
+    public string? MtaHost { get; set; }
+
+    [Range(100, 1_000_000)]
+    public int BatchSize { get; set; } = 20_000;
+
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often new attacker IPs are looked up in the GeoIP databases.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan GeoInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Zone of year-less syslog times; default: the machine's.</summary>
+    public string? TimeZone { get; set; }
+}

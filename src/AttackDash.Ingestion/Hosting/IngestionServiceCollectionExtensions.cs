@@ -1,0 +1,21 @@
+using AttackDash.GeoIp;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AttackDash.Ingestion.Hosting;
+
+public static class IngestionServiceCollectionExtensions
+{
+    /// <summary>Follows the logs of <c>Ingest:Paths</c> into the store, and locates new IPs (<c>GeoIp:Directory</c>).</summary>
+    public static IServiceCollection AddAttackDashIngestion(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<IngestWorkerOptions>().Bind(configuration.GetSection(IngestWorkerOptions.Section))
+            .ValidateDataAnnotations()
+            .Validate(o => o.TimeZone is null || Core.Syslog.TimeZones.TryParse(o.TimeZone, out _, out _), "Ingest:TimeZone is not an IANA zone or UTC offset")
+            .ValidateOnStart();
+        services.AddSingleton<IGeoLocator>(_ => new MaxMindGeoLocator(
+            configuration["GeoIp:Directory"] is { Length: > 0 } dir ? new GeoIpOptions { Directories = [dir] } : new GeoIpOptions()));
+        services.AddHostedService<IngestWorker>();
+        return services;
+    }
+}
