@@ -13,8 +13,51 @@ public readonly record struct Cidr(IpAddress128 Network, int PrefixLength)
         return new Cidr(new IpAddress128(ip.Value & mask), prefixLength);
     }
 
+    public bool IsV4 => Network.IsV4;
+
+    /// <summary>Host bits: 32 - prefix for IPv4, 128 - prefix for IPv6.</summary>
+    public int HostBits => Network.FamilyBits - PrefixLength;
+
+    /// <summary>The last address of the network.</summary>
+    public IpAddress128 Last => new(Network.Value | (HostBits == 128 ? UInt128.MaxValue : (UInt128.One << HostBits) - 1));
+
     public bool Contains(IpAddress128 ip) =>
         ip.IsV4 == Network.IsV4 && Of(ip, PrefixLength).Network == Network;
 
+    public bool Contains(Cidr other) => other.IsV4 == IsV4 && other.PrefixLength >= PrefixLength && Contains(other.Network);
+
+    public bool Overlaps(Cidr other) => Contains(other) || other.Contains(this);
+
+    /// <summary>"192.0.2.7" (a single address) or "192.0.2.0/24"; host bits set in the address are refused.</summary>
+    public static bool TryParse(string text, out Cidr cidr, out string error)
+    {
+        cidr = default;
+        error = "";
+        var slash = text.IndexOf('/', StringComparison.Ordinal);
+        if (!IpAddress128.TryParse((slash < 0 ? text : text[..slash]).AsSpan(), out var ip))
+        {
+            error = $"'{text}' is not an IP address or network";
+            return false;
+        }
+        var length = ip.FamilyBits;
+        if (slash >= 0 && (!int.TryParse(text[(slash + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out length) || length > ip.FamilyBits))
+        {
+            error = $"'{text}': the prefix length must be 0 to {ip.FamilyBits}";
+            return false;
+        }
+        cidr = Of(ip, length);
+        if (cidr.Network != ip)
+        {
+            error = $"'{text}' has host bits set; the network is {cidr}";
+            return false;
+        }
+        return true;
+    }
+
+    public static Cidr Parse(string text) => TryParse(text, out var c, out var e) ? c : throw new FormatException(e);
+
     public override string ToString() => $"{Network}/{PrefixLength}";
+
+    /// <summary>"192.0.2.7" for a single address, else "192.0.2.0/24".</summary>
+    public string ToShortString() => HostBits == 0 ? Network.ToString() : ToString();
 }
