@@ -15,6 +15,10 @@ public static class CliApp
           prune --keep D     drop raw events older than D (monthly partitions)
           geoip IP...        look addresses up in the configured GeoIP databases
           query-timings      time the dashboard's heaviest queries on this store
+          block CIDR         block an address or network (allowlist and width rules apply)
+          unblock CIDR       end a block
+          allow CIDR         put a network on the allowlist
+          export --format F  the active block list for nftables, ipset, iptables, sendmail, ...
         'attackdash COMMAND --help' describes a command's options.
         """;
 
@@ -40,7 +44,11 @@ public static class CliApp
                 "prune" => await PruneCommand.RunAsync(rest, stdout, stderr),
                 "geoip" => GeoIpCommand.Run(rest, stdout, stderr),
                 "query-timings" => await QueryTimingsCommand.RunAsync(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings)"),
+                "block" => await BlockCommands.BlockAsync(rest, stdout, stderr),
+                "unblock" => await BlockCommands.UnblockAsync(rest, stdout, stderr),
+                "allow" => await BlockCommands.AllowAsync(rest, stdout, stderr),
+                "export" => await BlockCommands.ExportAsync(rest, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export)"),
             };
         }
         catch (UsageException e)
@@ -67,6 +75,10 @@ public static class CliApp
             "prune" => PruneCommand.Usage,
             "geoip" => GeoIpCommand.Usage,
             "query-timings" => QueryTimingsCommand.Usage,
+            "block" => BlockCommands.BlockUsage,
+            "unblock" => BlockCommands.UnblockUsage,
+            "allow" => BlockCommands.AllowUsage,
+            "export" => BlockCommands.ExportUsage,
             _ => Usage,
         });
         return 0;

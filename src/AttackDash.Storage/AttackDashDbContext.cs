@@ -13,6 +13,9 @@ public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> op
     public DbSet<DailyIpKind> DailyIpKinds => Set<DailyIpKind>();
     public DbSet<IpSummary> IpSummaries => Set<IpSummary>();
     public DbSet<IngestSource> IngestSources => Set<IngestSource>();
+    public DbSet<BlockRow> Blocks => Set<BlockRow>();
+    public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+    public DbSet<AllowRow> Allowlist => Set<AllowRow>();
 
     /// <summary>Options for a connection string, with snake_case names and the migrations assembly.</summary>
     public static DbContextOptions<AttackDashDbContext> Options(string connectionString) =>

@@ -1,0 +1,108 @@
+using AttackDash.Core.Blocking;
+using AttackDash.Core.Net;
+using AttackDash.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace AttackDash.Storage.Blocking;
+
+/// <summary>
+/// The block list in the store: the same allowlist and width rules for the UI and the CLI, escalating
+/// ban times for repeat offenders, and an audit record for every change.
+/// </summary>
+public sealed class BlockService(string connectionString, BanTimePolicy? policy = null, TimeProvider? clock = null)
+{
+    private readonly BanTimePolicy _policy = policy ?? new BanTimePolicy();
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+
+    /// <summary>Blocks a network at once (an admin's decision: proposed and approved by <paramref name="actor"/>).</summary>
+    /// <param name="banTime">Null: the escalating ban time of the policy.</param>
+    /// <exception cref="BlockRefusedException">The allowlist or the width rule refuses it, or it is already blocked.</exception>
+    public async Task<BlockEntry> BlockAsync(Cidr network, string reason, string actor, TimeSpan? banTime = null, bool wideConfirmed = false, CancellationToken ct = default)
+    {
+        await using var db = Open();
+        var allow = new Allowlist((await db.Allowlist.Select(a => a.Network).ToListAsync(ct)).Select(Cidr.Parse));
+        if (allow.Refusal(network, wideConfirmed) is { } refusal)
+            throw new BlockRefusedException(refusal);
+        var text = network.ToString();
+        var now = _clock.GetUtcNow();
+        await ExpireDueAsync(db, now, ct);
+        if (await db.Blocks.AnyAsync(b => b.Network == text && b.State == nameof(BlockState.Active), ct))
+            throw new BlockRefusedException($"{text} is already blocked");
+        var earlier = await db.Blocks.CountAsync(b => b.Network == text && b.State != nameof(BlockState.Proposed) && b.State != nameof(BlockState.Rejected), ct);
+        var proposed = new BlockEntry(network, BlockState.Proposed, reason, actor, now, banTime ?? _policy.BanTimeFor(earlier));
+        var active = BlockLifecycle.Approve(proposed, actor, now);
+        db.Blocks.Add(ToRow(active, wideConfirmed));
+        db.AuditLog.Add(Audit(now, actor, "block", text, $"{reason} (ban {active.BanTime?.TotalDays:0.#} days, offence {earlier + 1})"));
+        await db.SaveChangesAsync(ct);
+        return active;
+    }
+
+    /// <exception cref="BlockRefusedException">The network is not blocked.</exception>
+    public async Task UnblockAsync(Cidr network, string actor, string? reason = null, CancellationToken ct = default)
+    {
+        await using var db = Open();
+        var now = _clock.GetUtcNow();
+        await ExpireDueAsync(db, now, ct);
+        var text = network.ToString();
+        var rows = await db.Blocks.Where(b => b.Network == text && b.State == nameof(BlockState.Active)).ToListAsync(ct);
+        if (rows.Count == 0)
+            throw new BlockRefusedException($"{text} is not blocked");
+        foreach (var row in rows)
+        {
+            var ended = BlockLifecycle.Unblock(FromRow(row), actor, now);
+            row.State = ended.State.ToString();
+            row.EndedAt = ended.EndedAt;
+        }
+        db.AuditLog.Add(Audit(now, actor, "unblock", text, reason));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>The networks blocked now, merged into their smallest cover: what the exporters render.</summary>
+    public async Task<List<Cidr>> ActiveNetworksAsync(CancellationToken ct = default)
+    {
+        await using var db = Open();
+        await ExpireDueAsync(db, _clock.GetUtcNow(), ct);
+        var active = await db.Blocks.Where(b => b.State == nameof(BlockState.Active)).Select(b => b.Network).ToListAsync(ct);
+        return CidrAggregator.Merge(active.Select(Cidr.Parse));
+    }
+
+    public async Task AllowAsync(Cidr network, string actor, string? note, CancellationToken ct = default)
+    {
+        await using var db = Open();
+        var now = _clock.GetUtcNow();
+        db.Allowlist.Add(new AllowRow { Network = network.ToString(), Note = note, AddedBy = actor, AddedAt = now });
+        db.AuditLog.Add(Audit(now, actor, "allow", network.ToString(), note));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Ends the active blocks whose ban time is over, with an audit record each.</summary>
+    private static async Task ExpireDueAsync(AttackDashDbContext db, DateTimeOffset now, CancellationToken ct)
+    {
+        var due = await db.Blocks.Where(b => b.State == nameof(BlockState.Active) && b.ExpiresAt != null && b.ExpiresAt <= now).ToListAsync(ct);
+        foreach (var row in due)
+        {
+            row.State = nameof(BlockState.Expired);
+            row.EndedAt = row.ExpiresAt;
+            db.AuditLog.Add(Audit(now, "system", "expire", row.Network, "ban time over"));
+        }
+        if (due.Count > 0)
+            await db.SaveChangesAsync(ct);
+    }
+
+    private AttackDashDbContext Open() => new(AttackDashDbContext.Options(connectionString));
+
+    private static AuditRow Audit(DateTimeOffset at, string actor, string action, string target, string? reason) =>
+        new() { At = at, Actor = actor, Action = action, Target = target, Reason = reason };
+
+    private static BlockRow ToRow(BlockEntry e, bool wideConfirmed) => new()
+    {
+        Network = e.Network.ToString(), State = e.State.ToString(), Reason = e.Reason, ProposedBy = e.ProposedBy, ProposedAt = e.ProposedAt,
+        DecidedBy = e.DecidedBy, DecidedAt = e.DecidedAt, ExpiresAt = e.ExpiresAt, EndedAt = e.EndedAt, BanTime = e.BanTime, WideConfirmed = wideConfirmed,
+    };
+
+    private static BlockEntry FromRow(BlockRow r) =>
+        new(Cidr.Parse(r.Network), Enum.Parse<BlockState>(r.State), r.Reason, r.ProposedBy, r.ProposedAt, r.BanTime)
+        {
+            DecidedBy = r.DecidedBy, DecidedAt = r.DecidedAt, ExpiresAt = r.ExpiresAt, EndedAt = r.EndedAt,
+        };
+}

@@ -1,0 +1,39 @@
+using AttackDash.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace AttackDash.Storage.Configurations;
+
+internal sealed class BlockRowConfiguration : IEntityTypeConfiguration<BlockRow>
+{
+    public void Configure(EntityTypeBuilder<BlockRow> b)
+    {
+        b.ToTable("blocks");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Network).HasMaxLength(43);
+        b.Property(r => r.State).HasMaxLength(16);
+        b.HasIndex(r => new { r.State, r.Network });
+        b.HasIndex(r => r.Network);
+    }
+}
+
+internal sealed class AuditRowConfiguration : IEntityTypeConfiguration<AuditRow>
+{
+    public void Configure(EntityTypeBuilder<AuditRow> b)
+    {
+        b.ToTable("audit_log");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.At);
+    }
+}
+
+internal sealed class AllowRowConfiguration : IEntityTypeConfiguration<AllowRow>
+{
+    public void Configure(EntityTypeBuilder<AllowRow> b)
+    {
+        b.ToTable("allowlist");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Network).HasMaxLength(43);
+        b.HasIndex(r => r.Network).IsUnique();
+    }
+}
