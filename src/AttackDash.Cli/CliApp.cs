@@ -19,6 +19,7 @@ public static class CliApp
           unblock CIDR       end a block
           allow CIDR         put a network on the allowlist
           export --format F  the active block list for nftables, ipset, iptables, sendmail, ...
+          backtest FILE...   replay logs against blocking policies: what would each have stopped?
         'attackdash COMMAND --help' describes a command's options.
         """;
 
@@ -48,7 +49,8 @@ public static class CliApp
                 "unblock" => await BlockCommands.UnblockAsync(rest, stdout, stderr),
                 "allow" => await BlockCommands.AllowAsync(rest, stdout, stderr),
                 "export" => await BlockCommands.ExportAsync(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export)"),
+                "backtest" => BacktestCommand.Run(rest, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export, backtest)"),
             };
         }
         catch (UsageException e)
@@ -79,6 +81,7 @@ public static class CliApp
             "unblock" => BlockCommands.UnblockUsage,
             "allow" => BlockCommands.AllowUsage,
             "export" => BlockCommands.ExportUsage,
+            "backtest" => BacktestCommand.Usage,
             _ => Usage,
         });
         return 0;

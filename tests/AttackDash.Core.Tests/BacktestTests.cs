@@ -1,0 +1,66 @@
+using AttackDash.Core.Analysis;
+using AttackDash.Core.Events;
+using AttackDash.Core.Net;
+
+namespace AttackDash.Core.Tests;
+
+public sealed class BacktestTests
+{
+    private static readonly DateTimeOffset Monday = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
+
+    private static Backtester Replay()
+    {
+        var b = new Backtester();
+        void Add(int day, string ip, EventKind kind, int n)
+        {
+            for (var i = 0; i < n; i++)
+                b.Add(new MailEvent(Monday.AddDays(day).AddMinutes(i), kind, "mx", 1, null, IpAddress128.Parse(ip), null, false, null, ""));
+        }
+        Add(1, "198.51.100.10", EventKind.AuthFailure, 150);   // week 0: a heavy hitter
+        Add(2, "203.0.113.5", EventKind.AccessDenied, 3);       // week 0: a light one
+        Add(8, "198.51.100.10", EventKind.AuthFailure, 50);    // week 1: the heavy hitter again
+        Add(8, "203.0.113.5", EventKind.AccessDenied, 2);       // week 1: the light one again
+        Add(9, "192.0.2.77", EventKind.RelayDenied, 40);       // week 1: a new one
+        Add(9, "198.51.100.200", EventKind.MessageAccepted, 10); // week 1: a good MTA in the heavy hitter's /24
+        return b;
+    }
+
+    [Fact]
+    public void A_block_decided_at_the_end_of_a_week_stops_the_next_weeks_attacks()
+    {
+        var r = Replay().Run(new BlockPolicy("100/7d /32", 100, 7, 32, 128, TimeSpan.FromDays(30)));
+        Assert.Equal(2, r.Weeks.Count);
+        Assert.Equal(new BacktestWeek(Monday, 153, 0, 0, 0, 0), r.Weeks[0]);
+        Assert.Equal(new BacktestWeek(Monday.AddDays(7), 92, 50, 1, 0, 0), r.Weeks[1]);
+        Assert.Equal(50.0 / 245, r.StoppedShare, 6);
+    }
+
+    [Fact]
+    public void Blocking_the_24_also_refuses_the_good_mail_inside_it()
+    {
+        var r = Replay().Run(new BlockPolicy("100/7d /24", 100, 7, 24, 64, TimeSpan.FromDays(30)));
+        Assert.Equal(50, r.Stopped);
+        Assert.Equal(10, r.CollateralMessages);
+    }
+
+    [Fact]
+    public void Blocking_every_ip_ever_seen_misses_the_new_ones()
+    {
+        var r = Replay().Run(BlockPolicy.Defaults.Single(p => p.EverSeen));
+        Assert.Equal(52, r.Weeks[1].Stopped);
+        Assert.Equal(2, r.MaxEntries);
+        Assert.Equal(40, r.Weeks[1].AttackEvents - r.Weeks[1].Stopped);
+    }
+
+    [Fact]
+    public void Bans_end_after_their_time()
+    {
+        var b = new Backtester();
+        for (var i = 0; i < 100; i++)
+            b.Add(new MailEvent(Monday.AddMinutes(i), EventKind.AuthFailure, "mx", 1, null, IpAddress128.Parse("198.51.100.10"), null, false, null, ""));
+        foreach (var week in new[] { 1, 2, 3 })
+            b.Add(new MailEvent(Monday.AddDays(7 * week), EventKind.AuthFailure, "mx", 1, null, IpAddress128.Parse("198.51.100.10"), null, false, null, ""));
+        var r = b.Run(new BlockPolicy("100/7d 14d", 100, 7, 32, 128, TimeSpan.FromDays(14)));
+        Assert.Equal([0L, 1, 1, 0], r.Weeks.Select(w => w.Stopped));
+    }
+}
