@@ -20,6 +20,7 @@ public static class CliApp
           allow CIDR         put a network on the allowlist
           export --format F  the active block list for nftables, ipset, iptables, sendmail, ...
           backtest FILE...   replay logs against blocking policies: what would each have stopped?
+          token ...          create, revoke or list the block-list API's bearer tokens
         'attackdash COMMAND --help' describes a command's options.
         """;
 
@@ -50,7 +51,8 @@ public static class CliApp
                 "allow" => await BlockCommands.AllowAsync(rest, stdout, stderr),
                 "export" => await BlockCommands.ExportAsync(rest, stdout, stderr),
                 "backtest" => BacktestCommand.Run(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export, backtest)"),
+                "token" => await TokenCommand.RunAsync(rest, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export, backtest, token)"),
             };
         }
         catch (UsageException e)
@@ -82,6 +84,7 @@ public static class CliApp
             "allow" => BlockCommands.AllowUsage,
             "export" => BlockCommands.ExportUsage,
             "backtest" => BacktestCommand.Usage,
+            "token" => TokenCommand.Usage,
             _ => Usage,
         });
         return 0;

@@ -16,6 +16,7 @@ public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> op
     public DbSet<BlockRow> Blocks => Set<BlockRow>();
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
     public DbSet<AllowRow> Allowlist => Set<AllowRow>();
+    public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
 
     /// <summary>Options for a connection string, with snake_case names and the migrations assembly.</summary>
     public static DbContextOptions<AttackDashDbContext> Options(string connectionString) =>

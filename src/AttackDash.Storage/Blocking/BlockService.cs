@@ -57,6 +57,14 @@ public sealed class BlockService(string connectionString, BanTimePolicy? policy 
         await db.SaveChangesAsync(ct);
     }
 
+    /// <summary>Changes with every change of the block list (the newest audit record): the API's ETag.</summary>
+    public async Task<long> VersionAsync(CancellationToken ct = default)
+    {
+        await using var db = Open();
+        await ExpireDueAsync(db, _clock.GetUtcNow(), ct);
+        return await db.AuditLog.MaxAsync(a => (long?)a.Id, ct) ?? 0;
+    }
+
     /// <summary>The networks blocked now, merged into their smallest cover: what the exporters render.</summary>
     public async Task<List<Cidr>> ActiveNetworksAsync(CancellationToken ct = default)
     {

@@ -37,3 +37,14 @@ internal sealed class AllowRowConfiguration : IEntityTypeConfiguration<AllowRow>
         b.HasIndex(r => r.Network).IsUnique();
     }
 }
+
+internal sealed class ApiTokenRowConfiguration : IEntityTypeConfiguration<ApiTokenRow>
+{
+    public void Configure(EntityTypeBuilder<ApiTokenRow> b)
+    {
+        b.ToTable("api_tokens");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.Hash).IsUnique();
+        b.HasIndex(r => r.Name).IsUnique();
+    }
+}

@@ -37,3 +37,14 @@ public sealed class AllowRow
     public required string AddedBy { get; set; }
     public DateTimeOffset AddedAt { get; set; }
 }
+
+/// <summary>A bearer token for firewall hosts pulling the block list. Only its SHA-256 is stored.</summary>
+public sealed class ApiTokenRow
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public required string Hash { get; set; }
+    public required string CreatedBy { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? RevokedAt { get; set; }
+}

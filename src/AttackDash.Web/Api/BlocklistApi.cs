@@ -1,0 +1,46 @@
+using System.Net;
+using AttackDash.Core.Export;
+
+namespace AttackDash.Web.Api;
+
+/// <summary><c>GET /api/blocklist/{format}</c>: the active block list for firewall hosts, with a bearer token and ETags.</summary>
+public static class BlocklistApi
+{
+    public static IServiceCollection AddBlocklistApi(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BlocklistApiOptions>().Bind(configuration.GetSection(BlocklistApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenGate>();
+        services.AddSingleton<BlocklistCache>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapBlocklistApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/blocklist/{format}", GetAsync);
+        return app;
+    }
+
+    private static async Task<IResult> GetAsync(string format, HttpContext http, TokenGate gate, BlocklistCache cache, CancellationToken ct)
+    {
+        var client = http.Connection.RemoteIpAddress ?? IPAddress.None;
+        switch (await gate.CheckAsync(client, http.Request.Headers.Authorization.ToString(), ct))
+        {
+            case TokenGate.Verdict.LockedOut:
+                http.Response.Headers.RetryAfter = "300";
+                return Results.StatusCode(StatusCodes.Status429TooManyRequests);
+            case TokenGate.Verdict.Denied:
+                http.Response.Headers.WWWAuthenticate = "Bearer";
+                return Results.Unauthorized();
+        }
+        if (BlocklistExporters.Find(format) is not { } exporter)
+            return Results.NotFound($"unknown format '{format}' (known: {string.Join(", ", BlocklistExporters.All.Select(e => e.Format))})");
+        var rendered = await cache.GetAsync(exporter, ct);
+        http.Response.Headers.ETag = rendered.ETag;
+        http.Response.Headers.CacheControl = "no-cache";
+        if (http.Request.Headers.IfNoneMatch.Any(v => v == rendered.ETag))
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        return Results.Text(rendered.Body, rendered.ContentType);
+    }
+
+}

@@ -1,0 +1,4 @@
+using AttackDash.Web;
+
+var app = WebAppFactory.Build(args);
+await app.RunAsync();

@@ -1,0 +1,21 @@
+using AttackDash.Ingestion.Hosting;
+using AttackDash.Storage.Hosting;
+using AttackDash.Web.Api;
+
+namespace AttackDash.Web;
+
+/// <summary>Builds the dashboard host: database, follow-mode ingest, and the block-list pull API.</summary>
+public static class WebAppFactory
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        builder.Services.AddAttackDashStorage(builder.Configuration);
+        builder.Services.AddAttackDashIngestion(builder.Configuration);
+        builder.Services.AddBlocklistApi(builder.Configuration);
+        var app = builder.Build();
+        app.MapBlocklistApi();
+        return app;
+    }
+}

@@ -1,0 +1,86 @@
+using System.Net;
+using System.Net.Http.Headers;
+using AttackDash.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AttackDash.Storage.IntegrationTests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class BlocklistApiTests(PostgresFixture pg)
+{
+    [Fact]
+    public async Task Firewall_hosts_pull_the_list_with_a_token_and_get_304_until_it_changes()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        Assert.Equal(0, Cli.Run("block", "192.0.2.0/24", "--reason", "test").Exit);
+        var token = Cli.Run("token", "create", "fw1").Stdout.Trim();
+        await using var app = await StartAsync(cs);
+        using var http = new HttpClient { BaseAddress = Address(app) };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/api/blocklist/nftables", UriKind.Relative))).StatusCode);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var first = await http.GetAsync(new Uri("/api/blocklist/nftables", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Contains("192.0.2.0/24", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var etag = first.Headers.ETag!;
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/blocklist/nftables");
+        conditional.Headers.IfNoneMatch.Add(etag);
+        Assert.Equal(HttpStatusCode.NotModified, (await http.SendAsync(conditional)).StatusCode);
+
+        Assert.Equal(0, Cli.Run("block", "198.51.100.7", "--reason", "test").Exit);
+        await Task.Delay(300);
+        using var again = new HttpRequestMessage(HttpMethod.Get, "/api/blocklist/cidr");
+        again.Headers.IfNoneMatch.Add(etag);
+        var changed = await http.SendAsync(again);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal("192.0.2.0/24\n198.51.100.7/32\n", await changed.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/api/blocklist/pf", UriKind.Relative))).StatusCode);
+
+        Assert.Equal(0, Cli.Run("token", "revoke", "fw1").Exit);
+        await Task.Delay(300);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/api/blocklist/cidr", UriKind.Relative))).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_address_that_keeps_failing_is_locked_out()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        Assert.Equal(0, Cli.Run("migrate").Exit);
+        var token = Cli.Run("token", "create", "fw1").Stdout.Trim();
+        await using var app = await StartAsync(cs);
+        using var http = new HttpClient { BaseAddress = Address(app) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "adk_guess");
+        var codes = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+            codes.Add((await http.GetAsync(new Uri("/api/blocklist/cidr", UriKind.Relative))).StatusCode);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], codes);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await http.GetAsync(new Uri("/api/blocklist/cidr", UriKind.Relative))).StatusCode);
+    }
+
+    private static async Task<WebApplication> StartAsync(string cs)
+    {
+        var app = WebAppFactory.Build([], b =>
+        {
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:AttackDash"] = cs,
+                ["BlocklistApi:CacheFor"] = "00:00:00.1",
+                ["BlocklistApi:MaxFailures"] = "3",
+                ["GeoIp:Directory"] = "/nonexistent",
+            });
+            b.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    private static Uri Address(WebApplication app) =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+}
