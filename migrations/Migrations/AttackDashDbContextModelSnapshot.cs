@@ -478,6 +478,124 @@ namespace AttackDash.Migrations.Migrations
 
                     b.ToTable("ip_summary", (string)null);
                 });
+
+            modelBuilder.Entity("AttackDash.Storage.Entities.ReviewItemRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AsOrganization")
+                        .HasColumnType("text")
+                        .HasColumnName("as_organization");
+
+                    b.Property<long?>("Asn")
+                        .HasColumnType("bigint")
+                        .HasColumnName("asn");
+
+                    b.Property<long>("CollateralLogins")
+                        .HasColumnType("bigint")
+                        .HasColumnName("collateral_logins");
+
+                    b.Property<long>("CollateralMessages")
+                        .HasColumnType("bigint")
+                        .HasColumnName("collateral_messages");
+
+                    b.Property<string>("CountryCode")
+                        .HasColumnType("text")
+                        .HasColumnName("country_code");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("decided_at");
+
+                    b.Property<string>("DecidedBy")
+                        .HasColumnType("text")
+                        .HasColumnName("decided_by");
+
+                    b.Property<string>("Decision")
+                        .HasColumnType("text")
+                        .HasColumnName("decision");
+
+                    b.Property<long>("Events")
+                        .HasColumnType("bigint")
+                        .HasColumnName("events");
+
+                    b.Property<long>("Injections")
+                        .HasColumnType("bigint")
+                        .HasColumnName("injections");
+
+                    b.Property<string>("Ip")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("ip");
+
+                    b.Property<string>("Kinds")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kinds");
+
+                    b.Property<long>("PreviousWeekEvents")
+                        .HasColumnType("bigint")
+                        .HasColumnName("previous_week_events");
+
+                    b.Property<long>("ReviewId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("review_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewId", "Ip")
+                        .IsUnique();
+
+                    b.ToTable("review_items", (string)null);
+                });
+
+            modelBuilder.Entity("AttackDash.Storage.Entities.ReviewRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.Property<DateOnly>("WeekStart")
+                        .HasColumnType("date")
+                        .HasColumnName("week_start");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WeekStart")
+                        .IsUnique();
+
+                    b.ToTable("reviews", (string)null);
+                });
+
+            modelBuilder.Entity("AttackDash.Storage.Entities.ReviewItemRow", b =>
+                {
+                    b.HasOne("AttackDash.Storage.Entities.ReviewRow", null)
+                        .WithMany("Items")
+                        .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AttackDash.Storage.Entities.ReviewRow", b =>
+                {
+                    b.Navigation("Items");
+                });
 #pragma warning restore 612, 618
         }
     }

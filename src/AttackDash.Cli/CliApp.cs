@@ -21,6 +21,7 @@ public static class CliApp
           export --format F  the active block list for nftables, ipset, iptables, sendmail, ...
           backtest FILE...   replay logs against blocking policies: what would each have stopped?
           token ...          create, revoke or list the block-list API's bearer tokens
+          review ...         the weekly offender review: open, show, decide
         'attackdash COMMAND --help' describes a command's options.
         """;
 
@@ -52,7 +53,8 @@ public static class CliApp
                 "export" => await BlockCommands.ExportAsync(rest, stdout, stderr),
                 "backtest" => BacktestCommand.Run(rest, stdout, stderr),
                 "token" => await TokenCommand.RunAsync(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export, backtest, token)"),
+                "review" => await ReviewCommand.RunAsync(rest, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export, backtest, token, review)"),
             };
         }
         catch (UsageException e)
@@ -85,6 +87,7 @@ public static class CliApp
             "export" => BlockCommands.ExportUsage,
             "backtest" => BacktestCommand.Usage,
             "token" => TokenCommand.Usage,
+            "review" => ReviewCommand.Usage,
             _ => Usage,
         });
         return 0;

@@ -17,6 +17,8 @@ public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> op
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
     public DbSet<AllowRow> Allowlist => Set<AllowRow>();
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
+    public DbSet<ReviewRow> Reviews => Set<ReviewRow>();
+    public DbSet<ReviewItemRow> ReviewItems => Set<ReviewItemRow>();
 
     /// <summary>Options for a connection string, with snake_case names and the migrations assembly.</summary>
     public static DbContextOptions<AttackDashDbContext> Options(string connectionString) =>

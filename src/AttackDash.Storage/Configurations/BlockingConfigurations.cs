@@ -48,3 +48,24 @@ internal sealed class ApiTokenRowConfiguration : IEntityTypeConfiguration<ApiTok
         b.HasIndex(r => r.Name).IsUnique();
     }
 }
+
+internal sealed class ReviewRowConfiguration : IEntityTypeConfiguration<ReviewRow>
+{
+    public void Configure(EntityTypeBuilder<ReviewRow> b)
+    {
+        b.ToTable("reviews");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.WeekStart).IsUnique();
+        b.HasMany(r => r.Items).WithOne().HasForeignKey(i => i.ReviewId);
+    }
+}
+
+internal sealed class ReviewItemRowConfiguration : IEntityTypeConfiguration<ReviewItemRow>
+{
+    public void Configure(EntityTypeBuilder<ReviewItemRow> b)
+    {
+        b.ToTable("review_items");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => new { r.ReviewId, r.Ip }).IsUnique();
+    }
+}

@@ -1,0 +1,75 @@
+using System.Globalization;
+using AttackDash.Storage.Blocking;
+using AttackDash.Storage.Entities;
+
+namespace AttackDash.Cli.Commands;
+
+/// <summary><c>attackdash review</c>: the weekly offender review from the command line (and by cron).</summary>
+internal static class ReviewCommand
+{
+    public const string Usage = """
+        usage: attackdash review open [--week YYYY-MM-DD]    open the review of a week (default: the week just ended)
+               attackdash review show                        the latest review
+               attackdash review decide ITEM block32|block24|reject
+               attackdash review decide-all REVIEW block32|block24|reject
+        Offenders: >= 100 attack events in the week, or any injection attempt, not blocked nor allowed.
+        """;
+
+    public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    {
+        var a = new ArgList(args, ["--week"], []);
+        var p = a.Positionals;
+        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        var reviews = new ReviewService(db.ConnectionString);
+        var actor = $"cli:{Environment.UserName}";
+        try
+        {
+            switch (p.ElementAtOrDefault(0))
+            {
+                case "open":
+                    Print(stdout, await reviews.OpenAsync(Week(a.Value("--week"))));
+                    return 0;
+                case "show":
+                    if (await reviews.LatestAsync() is { } latest)
+                        Print(stdout, latest);
+                    else
+                        stdout.WriteLine("attackdash: no review yet (review open)");
+                    return 0;
+                case "decide" when p.Count == 3 && long.TryParse(p[1], CultureInfo.InvariantCulture, out var item):
+                    await reviews.DecideAsync(item, p[2], actor);
+                    stdout.WriteLine($"attackdash: item {item}: {p[2]}");
+                    return 0;
+                case "decide-all" when p.Count == 3 && long.TryParse(p[1], CultureInfo.InvariantCulture, out var review):
+                    foreach (var refusal in await reviews.DecideAllAsync(review, p[2], actor))
+                        stderr.WriteLine($"attackdash: refused: {refusal}");
+                    return 0;
+                default:
+                    throw new UsageException("review open | show | decide ITEM DECISION | decide-all REVIEW DECISION");
+            }
+        }
+        catch (BlockRefusedException e)
+        {
+            throw new UsageException($"refused: {e.Message}");
+        }
+    }
+
+    private static DateOnly Week(string? text)
+    {
+        if (text is null)
+            return ReviewService.WeekStartOf(DateTimeOffset.UtcNow).AddDays(-7);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? ReviewService.WeekStartOf(new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero))
+            : throw new UsageException($"--week takes a date such as 2025-06-02, not '{text}'");
+    }
+
+    private static void Print(TextWriter stdout, ReviewRow r)
+    {
+        stdout.WriteLine($"review {r.Id}: week of {r.WeekStart:yyyy-MM-dd}, {r.Items.Count} offenders{(r.ClosedAt is null ? "" : ", closed")}");
+        stdout.WriteLine($"{"item",6} {"ip",-40} {"events",8} {"prev",8} {"cc",-3} {"asn",8} {"collateral",10}  decision   kinds");
+        foreach (var i in r.Items.OrderByDescending(i => i.Events))
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{i.Id,6} {i.Ip,-40} {i.Events,8:#,0} {i.PreviousWeekEvents,8:#,0} {i.CountryCode ?? "-",-3} {i.Asn?.ToString(CultureInfo.InvariantCulture) ?? "-",8} {i.CollateralMessages + i.CollateralLogins,10:#,0}  {i.Decision ?? "open",-10} {i.Kinds}"));
+        }
+    }
+}
