@@ -13,6 +13,7 @@ public static class WebAppFactory
         configure?.Invoke(builder);
         builder.Services.AddAttackDashStorage(builder.Configuration);
         builder.Services.AddAttackDashIngestion(builder.Configuration);
+        builder.Services.AddAttackDashReview(builder.Configuration);
         builder.Services.AddBlocklistApi(builder.Configuration);
         var app = builder.Build();
         app.MapBlocklistApi();

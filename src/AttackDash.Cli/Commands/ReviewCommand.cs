@@ -1,5 +1,6 @@
 using System.Globalization;
 using AttackDash.Storage.Blocking;
+using AttackDash.Storage.Digest;
 using AttackDash.Storage.Entities;
 
 namespace AttackDash.Cli.Commands;
@@ -8,7 +9,9 @@ namespace AttackDash.Cli.Commands;
 internal static class ReviewCommand
 {
     public const string Usage = """
-        usage: attackdash review open [--week YYYY-MM-DD]    open the review of a week (default: the week just ended)
+        usage: attackdash review open [--week YYYY-MM-DD] [--mail]   open the review of a week (default: the week
+                                                     just ended); --mail sends the digest (Digest__To, default
+                                                     postmaster, through Digest__SendmailPath or Digest__SmtpHost)
                attackdash review show                        the latest review
                attackdash review decide ITEM block32|block24|reject
                attackdash review decide-all REVIEW block32|block24|reject
@@ -17,7 +20,7 @@ internal static class ReviewCommand
 
     public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new ArgList(args, ["--week"], []);
+        var a = new ArgList(args, ["--week"], ["--mail"]);
         var p = a.Positionals;
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         var reviews = new ReviewService(db.ConnectionString);
@@ -27,7 +30,10 @@ internal static class ReviewCommand
             switch (p.ElementAtOrDefault(0))
             {
                 case "open":
-                    Print(stdout, await reviews.OpenAsync(Week(a.Value("--week"))));
+                    var opened = await reviews.OpenAsync(Week(a.Value("--week")));
+                    Print(stdout, opened);
+                    if (a.Flag("--mail") && await DigestMailer.SendAsync(db.ConnectionString, DigestFromEnvironment(), opened, DateTimeOffset.UtcNow))
+                        stderr.WriteLine("attackdash: digest sent");
                     return 0;
                 case "show":
                     if (await reviews.LatestAsync() is { } latest)
@@ -51,6 +57,24 @@ internal static class ReviewCommand
         {
             throw new UsageException($"refused: {e.Message}");
         }
+        catch (IOException e)
+        {
+            throw new UsageException($"the digest could not be sent: {e.Message}");
+        }
+    }
+
+    private static DigestOptions DigestFromEnvironment()
+    {
+        string? Env(string name) => Environment.GetEnvironmentVariable($"Digest__{name}") is { Length: > 0 } v ? v : null;
+        var o = new DigestOptions();
+        if (Env("To") is { } to)
+            o.To = [.. to.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
+        o.From = Env("From") ?? o.From;
+        o.Transport = Env("Transport") ?? (Env("SmtpHost") is null ? "sendmail" : "smtp");
+        o.SendmailPath = Env("SendmailPath") ?? o.SendmailPath;
+        o.SmtpHost = Env("SmtpHost") ?? o.SmtpHost;
+        o.DashboardUrl = Env("DashboardUrl");
+        return o;
     }
 
     private static DateOnly Week(string? text)

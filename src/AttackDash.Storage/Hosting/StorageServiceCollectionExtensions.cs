@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AttackDash.Storage.Hosting;
 
@@ -14,6 +15,16 @@ public static class StorageServiceCollectionExtensions
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
         services.AddSingleton<AttackDashDatabase>();
         services.AddHostedService<DatabaseStartup>();
+        return services;
+    }
+
+    /// <summary>The weekly offender review (section "Review") and its digest mail (section "Digest").</summary>
+    public static IServiceCollection AddAttackDashReview(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ReviewScheduleOptions>().Bind(configuration.GetSection(ReviewScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Digest.DigestOptions>().Bind(configuration.GetSection(Digest.DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<ReviewWorker>();
         return services;
     }
 }

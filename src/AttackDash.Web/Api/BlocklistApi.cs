@@ -1,5 +1,6 @@
 using System.Net;
 using AttackDash.Core.Export;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AttackDash.Web.Api;
 
@@ -9,7 +10,7 @@ public static class BlocklistApi
     public static IServiceCollection AddBlocklistApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BlocklistApiOptions>().Bind(configuration.GetSection(BlocklistApiOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<TokenGate>();
         services.AddSingleton<BlocklistCache>();
         return services;
