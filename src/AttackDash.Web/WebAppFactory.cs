@@ -17,6 +17,9 @@ public static class WebAppFactory
         builder.Services.AddBlocklistApi(builder.Configuration);
         var app = builder.Build();
         app.MapBlocklistApi();
+        // Healthy once the database is reachable and migrated.
+        app.MapGet("/healthz", (AttackDashDatabase db) =>
+            db.ConnectionStringAsync.IsCompletedSuccessfully ? Results.Text("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
         return app;
     }
 }

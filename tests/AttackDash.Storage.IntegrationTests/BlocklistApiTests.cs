@@ -23,6 +23,7 @@ public sealed class BlocklistApiTests(PostgresFixture pg)
         using var http = new HttpClient { BaseAddress = Address(app) };
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/api/blocklist/nftables", UriKind.Relative))).StatusCode);
+        Assert.Equal("ok", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var first = await http.GetAsync(new Uri("/api/blocklist/nftables", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
