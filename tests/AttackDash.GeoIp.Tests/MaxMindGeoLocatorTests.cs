@@ -78,7 +78,7 @@ public sealed class MaxMindGeoLocatorTests : IDisposable
     [Fact]
     public void A_database_that_appears_on_disk_is_used_without_a_restart()
     {
-        var clock = new ManualClock();
+        var clock = new ManualClock(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var geo = new MaxMindGeoLocator(new GeoIpOptions { Directories = [Dir], ReloadCheckInterval = TimeSpan.FromSeconds(30) }, clock);
         var ip = IPAddress.Parse("81.2.69.142");
         Assert.True(geo.Locate(ip).IsUnknown);
@@ -111,13 +111,4 @@ public sealed class MaxMindGeoLocatorTests : IDisposable
     }
 
     public void Dispose() => _temp.Dispose();
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private DateTimeOffset _now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }

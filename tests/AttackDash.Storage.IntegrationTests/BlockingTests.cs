@@ -64,13 +64,4 @@ public sealed class BlockingTests(PostgresFixture pg)
         Assert.Equal([net], await blocks.ActiveNetworksAsync());
         await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.BlockAsync(net, "twice", "alice"));
     }
-
-    private sealed class ManualClock(DateTimeOffset start) : TimeProvider
-    {
-        private DateTimeOffset _now = start;
-
-        public override DateTimeOffset GetUtcNow() => _now;
-
-        public void Advance(TimeSpan by) => _now += by;
-    }
 }
