@@ -22,6 +22,7 @@ public static class CliApp
           backtest FILE...   replay logs against blocking policies: what would each have stopped?
           token ...          create, revoke or list the block-list API's bearer tokens
           review ...         the weekly offender review: open, show, decide
+          user add NAME      a dashboard account (--role admin|viewer)
         'attackdash COMMAND --help' describes a command's options.
         """;
 
@@ -54,7 +55,8 @@ public static class CliApp
                 "backtest" => BacktestCommand.Run(rest, stdout, stderr),
                 "token" => await TokenCommand.RunAsync(rest, stdout, stderr),
                 "review" => await ReviewCommand.RunAsync(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export, backtest, token, review)"),
+                "user" => await UserCommand.RunAsync(rest, stdout, stderr),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export, backtest, token, review, user)"),
             };
         }
         catch (UsageException e)
@@ -88,6 +90,7 @@ public static class CliApp
             "backtest" => BacktestCommand.Usage,
             "token" => TokenCommand.Usage,
             "review" => ReviewCommand.Usage,
+            "user" => UserCommand.Usage,
             _ => Usage,
         });
         return 0;

@@ -19,6 +19,7 @@ public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> op
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
     public DbSet<ReviewRow> Reviews => Set<ReviewRow>();
     public DbSet<ReviewItemRow> ReviewItems => Set<ReviewItemRow>();
+    public DbSet<UserRow> Users => Set<UserRow>();
 
     /// <summary>Options for a connection string, with snake_case names and the migrations assembly.</summary>
     public static DbContextOptions<AttackDashDbContext> Options(string connectionString) =>

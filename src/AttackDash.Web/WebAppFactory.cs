@@ -1,25 +1,48 @@
 using AttackDash.Ingestion.Hosting;
 using AttackDash.Storage.Hosting;
 using AttackDash.Web.Api;
+using AttackDash.Web.Components;
+using AttackDash.Web.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.FileProviders;
 
 namespace AttackDash.Web;
 
-/// <summary>Builds the dashboard host: database, follow-mode ingest, and the block-list pull API.</summary>
+/// <summary>Builds the dashboard host: database, follow-mode ingest, weekly review, pull API and the pages.</summary>
 public static class WebAppFactory
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Named explicitly: a test host would otherwise look for its own static-asset manifests.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(WebAppFactory).Assembly.GetName().Name });
+        // Resolves Blazor's own script from the build output too (dotnet run, tests); a published app has it in wwwroot.
+        builder.WebHost.UseStaticWebAssets();
         configure?.Invoke(builder);
         builder.Services.AddAttackDashStorage(builder.Configuration);
         builder.Services.AddAttackDashIngestion(builder.Configuration);
         builder.Services.AddAttackDashReview(builder.Configuration);
         builder.Services.AddBlocklistApi(builder.Configuration);
+        builder.Services.AddDashboardSecurity();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         var app = builder.Build();
+        app.UseSecurityHeaders();
+        // The dashboard's styles and scripts live in the repository's top-level wwwroot, copied beside the binaries.
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")) });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        app.MapStaticAssets();
         app.MapBlocklistApi();
         // Healthy once the database is reachable and migrated.
         app.MapGet("/healthz", (AttackDashDatabase db) =>
-            db.ConnectionStringAsync.IsCompletedSuccessfully ? Results.Text("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable));
+            db.ConnectionStringAsync.IsCompletedSuccessfully ? Results.Text("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
+        app.MapPost("/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        });
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
         return app;
     }
 }

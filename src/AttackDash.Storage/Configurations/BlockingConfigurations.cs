@@ -69,3 +69,13 @@ internal sealed class ReviewItemRowConfiguration : IEntityTypeConfiguration<Revi
         b.HasIndex(r => new { r.ReviewId, r.Ip }).IsUnique();
     }
 }
+
+internal sealed class UserRowConfiguration : IEntityTypeConfiguration<UserRow>
+{
+    public void Configure(EntityTypeBuilder<UserRow> b)
+    {
+        b.ToTable("users");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.Name).IsUnique();
+    }
+}

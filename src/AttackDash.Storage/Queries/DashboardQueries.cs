@@ -7,6 +7,9 @@ namespace AttackDash.Storage.Queries;
 
 public sealed record OffenderRow(IPAddress Ip, long Events, string? CountryCode, long? Asn, string? AsOrganization);
 
+/// <summary>Attack events and attacker IPs in a period and in the period of the same length before it.</summary>
+public sealed record PeriodSummary(long Events, long Ips, long PreviousEvents, long PreviousIps);
+
 public sealed record DayCount(DateOnly Day, short Kind, long Events);
 
 public sealed record GroupCount(string? Key, string? Label, long Ips, long Events);
@@ -28,6 +31,18 @@ public sealed class DashboardQueries(string connectionString)
             ORDER BY events DESC, d.ip LIMIT {limit}
             """, Days(from, to), r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
                 r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4)), ct);
+
+    public async Task<PeriodSummary> PeriodSummaryAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var before = from.AddDays(-(to.DayNumber - from.DayNumber));
+        var rows = await ListAsync($"""
+            SELECT coalesce(sum(events) FILTER (WHERE day >= @from), 0), count(DISTINCT ip) FILTER (WHERE day >= @from),
+                   coalesce(sum(events) FILTER (WHERE day < @from), 0), count(DISTINCT ip) FILTER (WHERE day < @from)
+            FROM daily_ip_kind WHERE day >= @before AND day < @to AND kind IN {Attack}
+            """, [.. Days(from, to), new NpgsqlParameter("before", NpgsqlDbType.Date) { Value = before }],
+            r => new PeriodSummary(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
+        return rows[0];
+    }
 
     public Task<List<DayCount>> EventsPerDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
         ListAsync("""

@@ -1,0 +1,101 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using AttackDash.Storage.Accounts;
+using AttackDash.Web;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace AttackDash.Storage.IntegrationTests;
+
+/// <summary>The real dashboard in Debian's chromium, on a real PostgreSQL. Screenshots go to the test output's screenshots folder.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed partial class DashboardBrowserTests(PostgresFixture pg)
+{
+    [Fact]
+    public async Task Login_refuses_a_wrong_password_and_the_overview_shows_the_numbers_of_the_store()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = dir.File("maillog");
+        var yesterday = DateTime.UtcNow.Date.AddDays(-1);
+        var lines = Enumerable.Range(0, 240).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{yesterday.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [198.51.100.{1 + (i % 3)}]: possible SMTP attack: command=AUTH, count=5"));
+        await File.WriteAllLinesAsync(log, lines);
+        Assert.Equal(0, Cli.Run("ingest", log).Exit);
+        var password = await new UserService(cs).CreateAsync("alice", UserService.Admin);
+
+        await using var app = await StartAsync(cs);
+        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+        });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(baseUrl + "/");
+        await Expect(page).ToHaveURLAsync(LoginUrl());
+
+        await page.FillAsync("#name", "alice");
+        await page.FillAsync("#password", "not-the-password");
+        await page.ClickAsync("#sign-in");
+        await Expect(page.Locator(".error")).ToHaveTextAsync("Wrong user name or password.");
+
+        await page.FillAsync("#name", "alice");
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in");
+        await Expect(page.Locator("#attack-events")).ToHaveTextAsync("240");
+        Assert.Equal(240, await Sql.ScalarAsync(cs, $"SELECT sum(events) FROM daily_ip_kind WHERE day >= current_date - 7"));
+        await Expect(page.Locator("#attacker-ips")).ToHaveTextAsync("3");
+        await Expect(page.Locator("#top-offenders tbody tr")).ToHaveCountAsync(3);
+        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "overview.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task Accounts_lock_after_repeated_failures_and_have_no_default_password()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        Assert.Equal(0, Cli.Run("migrate").Exit);
+        var users = new UserService(cs);
+        var first = await users.EnsureFirstAdminAsync();
+        Assert.NotNull(first);
+        Assert.Null(await users.EnsureFirstAdminAsync());
+        var (exit, stdout, _) = Cli.Run("user", "add", "bob", "--role", "viewer");
+        Assert.Equal(0, exit);
+        var password = stdout.Trim().Split(' ')[^1];
+        Assert.Equal((SignInResult.Success, "viewer"), await users.SignInAsync("bob", password));
+        for (var i = 0; i < UserService.MaxFailures - 1; i++)
+            Assert.Equal(SignInResult.WrongCredentials, (await users.SignInAsync("bob", "guess")).Result);
+        Assert.Equal(SignInResult.LockedOut, (await users.SignInAsync("bob", "guess")).Result);
+        Assert.Equal(SignInResult.LockedOut, (await users.SignInAsync("bob", password)).Result);
+        Assert.Equal(SignInResult.WrongCredentials, (await users.SignInAsync("nobody", "x")).Result);
+        Assert.Equal(0, await Sql.ScalarAsync(cs, $"SELECT count(*) FROM users WHERE password_hash LIKE '%{password}%'"));
+    }
+
+    private static async Task<WebApplication> StartAsync(string cs)
+    {
+        var app = WebAppFactory.Build([], b =>
+        {
+            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["ConnectionStrings:AttackDash"] = cs,
+                ["GeoIp:Directory"] = "/nonexistent",
+                ["Review:Enabled"] = "false",
+            });
+            b.WebHost.UseUrls("http://127.0.0.1:0");
+        });
+        await app.StartAsync();
+        return app;
+    }
+
+    [GeneratedRegex("/login")]
+    private static partial Regex LoginUrl();
+}
