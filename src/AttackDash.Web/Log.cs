@@ -4,4 +4,10 @@ internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Warning, "Created the first admin account; its password was printed to the console once")]
     public static partial void FirstAdminCreated(ILogger logger);
+
+    [LoggerMessage(2, LogLevel.Information, "The store is empty: loading {Log} so that the dashboard has something to show")]
+    public static partial void LoadingDemo(ILogger logger, string log);
+
+    [LoggerMessage(3, LogLevel.Information, "Loaded {Lines} lines, {Events} events")]
+    public static partial void DemoLoaded(ILogger logger, long lines, long events);
 }

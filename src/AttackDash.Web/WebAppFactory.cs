@@ -24,6 +24,7 @@ public static class WebAppFactory
         builder.Services.AddAttackDashReview(builder.Configuration);
         builder.Services.AddBlocklistApi(builder.Configuration);
         builder.Services.AddDashboardSecurity();
+        builder.Services.AddHostedService<DemoData>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         var app = builder.Build();
         app.UseSecurityHeaders();

@@ -75,6 +75,7 @@ public sealed class BlocklistApiTests(PostgresFixture pg)
                 ["BlocklistApi:CacheFor"] = "00:00:00.1",
                 ["BlocklistApi:MaxFailures"] = "3",
                 ["GeoIp:Directory"] = "/nonexistent",
+                ["Demo:Enabled"] = "false",
             });
             b.WebHost.UseUrls("http://127.0.0.1:0");
         });

@@ -89,6 +89,7 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
                 ["ConnectionStrings:AttackDash"] = cs,
                 ["GeoIp:Directory"] = "/nonexistent",
                 ["Review:Enabled"] = "false",
+                ["Demo:Enabled"] = "false",
             });
             b.WebHost.UseUrls("http://127.0.0.1:0");
         });

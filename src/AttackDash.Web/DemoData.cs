@@ -1,0 +1,69 @@
+using AttackDash.Core.Generation;
+using AttackDash.Core.Input;
+using AttackDash.Ingestion;
+using AttackDash.Storage.Hosting;
+using AttackDash.Storage.Ingest;
+using Npgsql;
+
+namespace AttackDash.Web;
+
+/// <summary>
+/// A first look without setup: when the store is empty and no log is configured, the host loads the
+/// machine's mail log if it can read one, and otherwise a generated demo year.
+/// </summary>
+internal sealed class DemoData(AttackDashDatabase database, IConfiguration configuration, ILogger<DemoData> logger) : BackgroundService
+{
+    private static readonly string[] SystemLogs = ["/var/log/mail.log", "/var/log/maillog"];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!configuration.GetValue("Demo:Enabled", true) || configuration.GetSection("Ingest:Paths").GetChildren().Any())
+            return;
+        var cs = await database.ConnectionStringAsync.WaitAsync(stoppingToken);
+        if (await HasEventsAsync(cs, stoppingToken))
+            return;
+        var log = SystemLogs.FirstOrDefault(Readable) ?? await GenerateAsync(stoppingToken);
+        Log.LoadingDemo(logger, log);
+        await using var store = new EventStore(cs);
+        var read = new ReadOptions();
+        var runner = new LogRunner(read, TextWriter.Null);
+        var result = await new FileIngestor([store], new IngestOptions(), read)
+            .IngestAsync(log, input => runner.YearsFor(input, runner.NewestReference(), isNewest: true), ct: stoppingToken);
+        Log.DemoLoaded(logger, result.Lines, result.NewEvents);
+    }
+
+    private string DemoFolder => configuration["Demo:Folder"] ?? Path.Combine(Path.GetTempPath(), "attackdash-demo");
+
+    private async Task<string> GenerateAsync(CancellationToken ct)
+    {
+        Directory.CreateDirectory(DemoFolder);
+        var path = Path.Combine(DemoFolder, "maillog-demo");
+        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-364);
+        await using (var writer = new StreamWriter(path))
+        {
+            LogGenerator.Generate(writer, new GeneratorOptions { Lines = configuration.GetValue("Demo:Lines", 300_000), Start = start, Days = 365, Format = LogFormat.Iso });
+        }
+        return path;
+    }
+
+    private static bool Readable(string path)
+    {
+        try
+        {
+            using var f = File.OpenRead(path);
+            return f.Length > 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> HasEventsAsync(string cs, CancellationToken ct)
+    {
+        await using var conn = new NpgsqlConnection(cs);
+        await conn.OpenAsync(ct);
+        await using var cmd = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM ingest_sources)", conn);
+        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
+    }
+}
