@@ -30,7 +30,11 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         Assert.Equal(0, Cli.Run("ingest", log).Exit);
         var password = await new UserService(cs).CreateAsync("alice", UserService.Admin);
 
-        await using var app = await StartAsync(cs);
+        // A DB-IP file (here a MaxMind test file under DB-IP's name) obliges the UI to credit DB-IP.
+        var geo = dir.File("geoip");
+        Directory.CreateDirectory(geo);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "geoip", "GeoLite2-City-Test.mmdb"), Path.Combine(geo, "dbip-city-ipv4.mmdb"));
+        await using var app = await StartAsync(cs, geo);
         var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -55,6 +59,7 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         Assert.Equal(240, await Sql.ScalarAsync(cs, $"SELECT sum(events) FROM daily_ip_kind WHERE day >= current_date - 7"));
         await Expect(page.Locator("#attacker-ips")).ToHaveTextAsync("3");
         await Expect(page.Locator("#top-offenders tbody tr")).ToHaveCountAsync(3);
+        await Expect(page.Locator("footer.attribution a")).ToHaveTextAsync("IP Geolocation by DB-IP");
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "overview.png"), FullPage = true });
     }
@@ -80,14 +85,14 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         Assert.Equal(0, await Sql.ScalarAsync(cs, $"SELECT count(*) FROM users WHERE password_hash LIKE '%{password}%'"));
     }
 
-    private static async Task<WebApplication> StartAsync(string cs)
+    private static async Task<WebApplication> StartAsync(string cs, string geoDirectory = "/nonexistent")
     {
         var app = WebAppFactory.Build([], b =>
         {
             b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["ConnectionStrings:AttackDash"] = cs,
-                ["GeoIp:Directory"] = "/nonexistent",
+                ["GeoIp:Directory"] = geoDirectory,
                 ["Review:Enabled"] = "false",
                 ["Demo:Enabled"] = "false",
             });
