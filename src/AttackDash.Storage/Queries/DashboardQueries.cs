@@ -10,6 +10,19 @@ public sealed record OffenderRow(IPAddress Ip, long Events, string? CountryCode,
 /// <summary>Attack events and attacker IPs in a period and in the period of the same length before it.</summary>
 public sealed record PeriodSummary(long Events, long Ips, long PreviousEvents, long PreviousIps);
 
+/// <summary>What the offenders table is filtered and sorted by; null filters are off.</summary>
+public sealed record OffenderFilter(DateOnly From, DateOnly To, long MinEvents = 1, short? Kind = null, string? CountryCode = null, long? Asn = null);
+
+public enum OffenderSort
+{
+    Events,
+    Ip,
+    Country,
+    LastSeen,
+}
+
+public sealed record OffenderListRow(IPAddress Ip, long Events, string? CountryCode, long? Asn, string? AsOrganization, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, bool Blocked);
+
 public sealed record DayCount(DateOnly Day, short Kind, long Events);
 
 public sealed record GroupCount(string? Key, string? Label, long Ips, long Events);
@@ -42,6 +55,44 @@ public sealed class DashboardQueries(string connectionString)
             """, [.. Days(from, to), new NpgsqlParameter("before", NpgsqlDbType.Date) { Value = before }],
             r => new PeriodSummary(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
         return rows[0];
+    }
+
+    /// <summary>One page of the offenders table and the number of rows in all pages; sorting and paging happen in the database.</summary>
+    public async Task<(List<OffenderListRow> Rows, long Total)> OffendersPageAsync(OffenderFilter f, OffenderSort sort, bool descending, int page, int pageSize, CancellationToken ct = default)
+    {
+        var order = sort switch
+        {
+            OffenderSort.Ip => "o.ip",
+            OffenderSort.Country => "s.country_code",
+            OffenderSort.LastSeen => "s.last_seen",
+            _ => "o.events",
+        } + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", o.ip";
+        var sql = $"""
+            WITH o AS (
+                SELECT d.ip, sum(d.events) AS events FROM daily_ip_kind d
+                WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack} AND (@kind::smallint IS NULL OR d.kind = @kind)
+                GROUP BY d.ip HAVING sum(d.events) >= @min)
+            SELECT o.ip, o.events, s.country_code, s.asn, s.as_organization, s.first_seen, s.last_seen,
+                   EXISTS (SELECT 1 FROM blocks b WHERE b.state = 'Active' AND o.ip <<= b.network::cidr),
+                   count(*) OVER ()
+            FROM o JOIN ip_summary s ON s.ip = o.ip
+            WHERE (@cc::text IS NULL OR s.country_code = @cc) AND (@asn::bigint IS NULL OR s.asn = @asn)
+            ORDER BY {order} LIMIT {pageSize} OFFSET {page * pageSize}
+            """;
+        long total = 0;
+        var rows = await ListAsync(sql,
+            [.. Days(f.From, f.To), new NpgsqlParameter("min", NpgsqlDbType.Bigint) { Value = f.MinEvents },
+             new NpgsqlParameter("kind", NpgsqlDbType.Smallint) { Value = (object?)f.Kind ?? DBNull.Value },
+             new NpgsqlParameter("cc", NpgsqlDbType.Text) { Value = (object?)f.CountryCode ?? DBNull.Value },
+             new NpgsqlParameter("asn", NpgsqlDbType.Bigint) { Value = (object?)f.Asn ?? DBNull.Value }],
+            r =>
+            {
+                total = r.GetInt64(8);
+                return new OffenderListRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetString(2),
+                    r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4),
+                    r.GetFieldValue<DateTimeOffset>(5), r.GetFieldValue<DateTimeOffset>(6), r.GetBoolean(7));
+            }, ct);
+        return (rows, total);
     }
 
     public Task<List<DayCount>> EventsPerDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
