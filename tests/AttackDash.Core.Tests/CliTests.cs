@@ -83,4 +83,13 @@ public sealed class CliTests
         var report = System.Text.Json.Nodes.JsonNode.Parse(stdout)!;
         Assert.Equal("190.5.230.178", (string?)report["offenders"]![0]!["ip"]);
     }
+
+    [Theory]
+    [InlineData(150, 100, "+50%")]
+    [InlineData(90, 100, "-10%")]
+    [InlineData(100, 100, "0%")]
+    [InlineData(5, 0, "new")]
+    [InlineData(0, 0, "no change")]
+    public void A_change_against_the_previous_period_reads_as_a_percentage(long now, long before, string expected) =>
+        Assert.Equal(expected, AttackDash.Core.Reports.Trend.Change(now, before));
 }

@@ -1,26 +1,25 @@
 using System.Net;
 using System.Net.Http.Headers;
-using AttackDash.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace AttackDash.Storage.IntegrationTests;
 
 [Collection(PostgresCollection.Name)]
 public sealed class BlocklistApiTests(PostgresFixture pg)
 {
+    private static readonly Dictionary<string, string?> Settings = new()
+    {
+        ["BlocklistApi:CacheFor"] = "00:00:00.1",
+        ["BlocklistApi:MaxFailures"] = "3",
+    };
+
     [Fact]
     public async Task Firewall_hosts_pull_the_list_with_a_token_and_get_304_until_it_changes()
     {
         var cs = await pg.NewDatabaseAsync();
         Assert.Equal(0, Cli.Run("block", "192.0.2.0/24", "--reason", "test").Exit);
         var token = Cli.Run("token", "create", "fw1").Stdout.Trim();
-        await using var app = await StartAsync(cs);
-        using var http = new HttpClient { BaseAddress = Address(app) };
+        await using var app = await TestWebApp.StartAsync(cs, Settings);
+        using var http = new HttpClient { BaseAddress = TestWebApp.Address(app) };
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/api/blocklist/nftables", UriKind.Relative))).StatusCode);
         Assert.Equal("ok", await http.GetStringAsync(new Uri("/healthz", UriKind.Relative)));
@@ -54,8 +53,8 @@ public sealed class BlocklistApiTests(PostgresFixture pg)
         var cs = await pg.NewDatabaseAsync();
         Assert.Equal(0, Cli.Run("migrate").Exit);
         var token = Cli.Run("token", "create", "fw1").Stdout.Trim();
-        await using var app = await StartAsync(cs);
-        using var http = new HttpClient { BaseAddress = Address(app) };
+        await using var app = await TestWebApp.StartAsync(cs, Settings);
+        using var http = new HttpClient { BaseAddress = TestWebApp.Address(app) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "adk_guess");
         var codes = new List<HttpStatusCode>();
         for (var i = 0; i < 4; i++)
@@ -64,25 +63,4 @@ public sealed class BlocklistApiTests(PostgresFixture pg)
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         Assert.Equal(HttpStatusCode.TooManyRequests, (await http.GetAsync(new Uri("/api/blocklist/cidr", UriKind.Relative))).StatusCode);
     }
-
-    private static async Task<WebApplication> StartAsync(string cs)
-    {
-        var app = WebAppFactory.Build([], b =>
-        {
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:AttackDash"] = cs,
-                ["BlocklistApi:CacheFor"] = "00:00:00.1",
-                ["BlocklistApi:MaxFailures"] = "3",
-                ["GeoIp:Directory"] = "/nonexistent",
-                ["Demo:Enabled"] = "false",
-            });
-            b.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        await app.StartAsync();
-        return app;
-    }
-
-    private static Uri Address(WebApplication app) =>
-        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 }

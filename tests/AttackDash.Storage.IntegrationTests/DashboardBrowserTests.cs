@@ -1,13 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using AttackDash.Storage.Accounts;
-using AttackDash.Web;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -34,8 +27,8 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         var geo = dir.File("geoip");
         Directory.CreateDirectory(geo);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "geoip", "GeoLite2-City-Test.mmdb"), Path.Combine(geo, "dbip-city-ipv4.mmdb"));
-        await using var app = await StartAsync(cs, geo);
-        var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await using var app = await TestWebApp.StartAsync(cs, new() { ["GeoIp:Directory"] = geo });
+        var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
         {
@@ -104,23 +97,6 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
     {
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"), FullPage = true });
-    }
-
-    private static async Task<WebApplication> StartAsync(string cs, string geoDirectory = "/nonexistent")
-    {
-        var app = WebAppFactory.Build([], b =>
-        {
-            b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["ConnectionStrings:AttackDash"] = cs,
-                ["GeoIp:Directory"] = geoDirectory,
-                ["Review:Enabled"] = "false",
-                ["Demo:Enabled"] = "false",
-            });
-            b.WebHost.UseUrls("http://127.0.0.1:0");
-        });
-        await app.StartAsync();
-        return app;
     }
 
     [GeneratedRegex("/login")]

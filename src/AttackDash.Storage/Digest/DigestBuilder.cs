@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using AttackDash.Core.Events;
+using AttackDash.Core.Reports;
 using AttackDash.Storage.Entities;
 using AttackDash.Storage.Ingest;
 using Npgsql;
@@ -22,8 +23,8 @@ public sealed class DigestBuilder(string connectionString, DigestOptions options
         var body = new StringBuilder();
         body.AppendLine(c, $"AttackDash, week of {week:yyyy-MM-dd}");
         body.AppendLine();
-        body.AppendLine(c, $"Attack events: {events:#,0} ({Change(events, prevEvents)} against the week before)");
-        body.AppendLine(c, $"Attacker IPs:  {ips:#,0} ({Change(ips, prevIps)})");
+        body.AppendLine(c, $"Attack events: {events:#,0} ({Trend.Change(events, prevEvents)} against the week before)");
+        body.AppendLine(c, $"Attacker IPs:  {ips:#,0} ({Trend.Change(ips, prevIps)})");
         body.AppendLine();
         var fresh = review.Items.Where(i => i.PreviousWeekEvents == 0).OrderByDescending(i => i.Events).ToList();
         body.AppendLine(c, $"Offenders to review: {review.Items.Count:#,0}, of them new this week: {fresh.Count:#,0}");
@@ -54,9 +55,6 @@ public sealed class DigestBuilder(string connectionString, DigestOptions options
         sb.Append(body.Replace("\r\n", "\n", StringComparison.Ordinal).Replace("\n", "\r\n", StringComparison.Ordinal));
         return sb.ToString();
     }
-
-    private static string Change(long now, long before) =>
-        before == 0 ? (now == 0 ? "no change" : "new") : (now - before) * 100.0 / before is var p ? $"{p:+0;-0;0}%" : "";
 
     private static async Task<(long Events, long Ips)> WeekAsync(NpgsqlConnection conn, DateOnly week, CancellationToken ct)
     {
