@@ -25,6 +25,8 @@ internal sealed class IpTally
             Last = e.Time;
     }
 
+    public Offender ToOffender(Net.IpAddress128 ip) => new(ip.ToString(), Events, KindCounts(), First, Last, MayBeForged);
+
     public Dictionary<string, long> KindCounts()
     {
         var d = new Dictionary<string, long>();

@@ -29,7 +29,7 @@ public static class ReportBuilder
                 attackers.Values.LongCount(t => t.Events >= options.MinEvents),
                 attackers.Values.Where(t => t.Events >= options.MinEvents).Sum(t => t.Events)),
             Offenders = ranked.Take(top ?? int.MaxValue)
-                .Select(a => new Offender(a.Key.ToString(), a.Value.Events, a.Value.KindCounts(), a.Value.First, a.Value.Last, a.Value.MayBeForged))
+                .Select(a => a.Value.ToOffender(a.Key))
                 .ToList(),
             Subnets = Subnets(attackers, options),
             Injections = analyzer.Injections.OrderBy(i => i.Time).ToList(),

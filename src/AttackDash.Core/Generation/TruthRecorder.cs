@@ -70,7 +70,7 @@ internal sealed class TruthRecorder
             AttackEvents = EventKinds.All.Where(k => k.IsAttack()).Sum(k => _totals[(int)k]),
             UniqueAttackerIps = _attackers.Count,
             Offenders = _attackers.OrderByDescending(a => a.Value.Events).ThenBy(a => a.Key)
-                .Select(a => new Offender(a.Key.ToString(), a.Value.Events, a.Value.KindCounts(), a.Value.First, a.Value.Last, a.Value.MayBeForged))
+                .Select(a => a.Value.ToOffender(a.Key))
                 .ToList(),
             Injections = _injections.OrderBy(i => i.Time).ToList(),
             PossibleCompromises = _successes.Where(s => _attackers.ContainsKey(IpAddress128.Parse(s.Ip)))
