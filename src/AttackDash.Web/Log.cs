@@ -10,4 +10,7 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Information, "Loaded {Lines} lines, {Events} events")]
     public static partial void DemoLoaded(ILogger logger, long lines, long events);
+
+    [LoggerMessage(4, LogLevel.Warning, "Checking the store for changes failed (pages refresh when it is back): {Message}")]
+    public static partial void LiveCheckFailed(ILogger logger, string message);
 }

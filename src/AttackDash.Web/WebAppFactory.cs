@@ -2,6 +2,7 @@ using AttackDash.Ingestion.Hosting;
 using AttackDash.Storage.Hosting;
 using AttackDash.Web.Api;
 using AttackDash.Web.Components;
+using AttackDash.Web.Live;
 using AttackDash.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -24,6 +25,7 @@ public static class WebAppFactory
         builder.Services.AddAttackDashReview(builder.Configuration);
         builder.Services.AddBlocklistApi(builder.Configuration);
         builder.Services.AddDashboardSecurity();
+        builder.Services.AddDashboardLive(builder.Configuration);
         builder.Services.AddHostedService<DemoData>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         var app = builder.Build();

@@ -8,14 +8,15 @@ namespace AttackDash.Cli.Commands;
 internal static class QueryTimingsCommand
 {
     public const string Usage = """
-        usage: attackdash query-timings [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--runs N]
+        usage: attackdash query-timings [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--runs N] [--pages]
         Runs each dashboard query N times (default 5; the first warms the cache) and prints the best time.
-        Default period: the 365 days up to the newest event.
+        Default period: the 365 days up to the newest event. --pages also times all the data each page
+        loads when it opens (its queries at once, as the page issues them), ending at --to.
         """;
 
     public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new ArgList(args, ["--from", "--to", "--runs"], []);
+        var a = new ArgList(args, ["--from", "--to", "--runs"], ["--pages"]);
         var runs = a.Int("--runs", 5, 1, 100);
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         var to = ParseDay(a.Value("--to")) ?? await NewestDayAsync(db.ConnectionString);
@@ -26,6 +27,11 @@ internal static class QueryTimingsCommand
         await Time(stdout, "events per day by kind", runs, async () => (await q.EventsPerDayAsync(from, to)).Count);
         await Time(stdout, "offenders by country", runs, async () => (await q.OffendersByCountryAsync(from, to)).Count);
         await Time(stdout, "offenders by ASN", runs, async () => (await q.OffendersByAsnAsync(from, to)).Count);
+        if (a.Flag("--pages"))
+        {
+            foreach (var (name, load) in PageTimings.For(db.ConnectionString, to))
+                await Time(stdout, name, runs, load);
+        }
         return 0;
     }
 
@@ -39,7 +45,7 @@ internal static class QueryTimingsCommand
             rows = await query();
             best = sw.Elapsed < best ? sw.Elapsed : best;
         }
-        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-26} {best.TotalMilliseconds,8:0.0} ms  ({rows:#,0} rows)"));
+        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name,-30} {best.TotalMilliseconds,8:0.0} ms  ({rows:#,0} rows or queries)"));
     }
 
     private static DateOnly? ParseDay(string? text) =>

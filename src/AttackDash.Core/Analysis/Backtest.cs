@@ -57,23 +57,31 @@ public sealed class Backtester : IEventSink
 
     public void Add(MailEvent mailEvent)
     {
-        if (mailEvent.ClientIp is not { } ip)
-            return;
-        _origin ??= StartOfWeek(mailEvent.Time);
-        var week = (int)Math.Floor((mailEvent.Time - _origin.Value).TotalDays / 7);
+        if (mailEvent.ClientIp is { } ip)
+            Add(mailEvent.Time, mailEvent.Kind, ip, 1);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="count"/> events of one kind from one IP at <paramref name="time"/>, in time order.
+    /// Weeks are whole UTC days, so per-day counts (the store's daily rollup) replay exactly like the events.
+    /// </summary>
+    public void Add(DateTimeOffset time, EventKind kind, IpAddress128 ip, long count)
+    {
+        _origin ??= StartOfWeek(time);
+        var week = (int)Math.Floor((time - _origin.Value).TotalDays / 7);
         if (!_weeks.TryGetValue(week, out var tallies))
             _weeks[week] = tallies = [];
         if (!tallies.TryGetValue(ip, out var t))
             tallies[ip] = t = new WeekTally();
-        if (mailEvent.Kind.IsAttack())
+        if (kind.IsAttack())
         {
-            t.Attacks++;
+            t.Attacks += count;
             _attackers.Add(ip);
         }
-        else if (mailEvent.Kind == EventKind.MessageAccepted)
-            t.Messages++;
-        else if (mailEvent.Kind == EventKind.AuthSuccess)
-            t.Logins++;
+        else if (kind == EventKind.MessageAccepted)
+            t.Messages += count;
+        else if (kind == EventKind.AuthSuccess)
+            t.Logins += count;
     }
 
     public BacktestResult Run(BlockPolicy policy)

@@ -11,7 +11,7 @@ namespace AttackDash.Core.Analysis;
 internal sealed class CampaignDetector(TimeSpan window, int minIps)
 {
     private readonly Dictionary<string, UserWindow> _users = new(StringComparer.Ordinal);
-    private readonly List<Campaign> _found = [];
+    private readonly List<(Campaign Campaign, IpAddress128[] Ips)> _found = [];
     private DateTimeOffset _now = DateTimeOffset.MinValue;
     private long _adds;
 
@@ -24,17 +24,20 @@ internal sealed class CampaignDetector(TimeSpan window, int minIps)
             _users[user] = w;
         }
         if (w.Add(ip, time, window, minIps) is { } closed)
-            _found.Add(closed.ToCampaign(user));
+            _found.Add(closed.ToDetail(user));
         if (time > _now)
             _now = time;
         if (++_adds % 65_536 == 0)
             DropIdle(_now - window);
     }
 
-    public List<Campaign> Complete()
+    public List<Campaign> Complete() => [.. CompleteWithIps().Select(c => c.Campaign)];
+
+    /// <summary>The campaigns found, oldest first, each with the distinct IPs it came from.</summary>
+    public List<(Campaign Campaign, IpAddress128[] Ips)> CompleteWithIps()
     {
         DropIdle(DateTimeOffset.MaxValue);
-        return _found.OrderBy(c => c.First).ThenBy(c => c.Username, StringComparer.Ordinal).ToList();
+        return [.. _found.OrderBy(c => c.Campaign.First).ThenBy(c => c.Campaign.Username, StringComparer.Ordinal)];
     }
 
     private void DropIdle(DateTimeOffset idleBefore)
@@ -44,7 +47,7 @@ internal sealed class CampaignDetector(TimeSpan window, int minIps)
             if (w.LastTime >= idleBefore)
                 continue;
             if (w.Open is { } open)
-                _found.Add(open.ToCampaign(user));
+                _found.Add(open.ToDetail(user));
             _users.Remove(user);
         }
     }
@@ -114,6 +117,6 @@ internal sealed class CampaignDetector(TimeSpan window, int minIps)
                 Last = time;
         }
 
-        public Campaign ToCampaign(string user) => new(user, _first, Last, _ips.Count, _attempts);
+        public (Campaign, IpAddress128[]) ToDetail(string user) => (new(user, _first, Last, _ips.Count, _attempts), [.. _ips]);
     }
 }

@@ -9,7 +9,7 @@ namespace AttackDash.Storage.Blocking;
 /// The block list in the store: the same allowlist and width rules for the UI and the CLI, escalating
 /// ban times for repeat offenders, and an audit record for every change.
 /// </summary>
-public sealed class BlockService(string connectionString, BanTimePolicy? policy = null, TimeProvider? clock = null)
+public sealed partial class BlockService(string connectionString, BanTimePolicy? policy = null, TimeProvider? clock = null)
 {
     private readonly BanTimePolicy _policy = policy ?? new BanTimePolicy();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -20,21 +20,27 @@ public sealed class BlockService(string connectionString, BanTimePolicy? policy 
     public async Task<BlockEntry> BlockAsync(Cidr network, string reason, string actor, TimeSpan? banTime = null, bool wideConfirmed = false, CancellationToken ct = default)
     {
         await using var db = Open();
+        var now = _clock.GetUtcNow();
+        var earlier = await CheckBlockableAsync(db, network, wideConfirmed, now, ct);
+        var proposed = new BlockEntry(network, BlockState.Proposed, reason, actor, now, banTime ?? _policy.BanTimeFor(earlier));
+        var active = BlockLifecycle.Approve(proposed, actor, now);
+        db.Blocks.Add(ToRow(active, wideConfirmed));
+        db.AuditLog.Add(Audit(now, actor, "block", network.ToString(), $"{reason} (ban {active.BanTime?.TotalDays:0.#} days, offence {earlier + 1})"));
+        await db.SaveChangesAsync(ct);
+        return active;
+    }
+
+    /// <summary>The allowlist, width and already-blocked checks; returns how many times the network was blocked before.</summary>
+    private async Task<int> CheckBlockableAsync(AttackDashDbContext db, Cidr network, bool wideConfirmed, DateTimeOffset now, CancellationToken ct)
+    {
         var allow = new Allowlist((await db.Allowlist.Select(a => a.Network).ToListAsync(ct)).Select(Cidr.Parse));
         if (allow.Refusal(network, wideConfirmed) is { } refusal)
             throw new BlockRefusedException(refusal);
         var text = network.ToString();
-        var now = _clock.GetUtcNow();
         await ExpireDueAsync(db, now, ct);
         if (await db.Blocks.AnyAsync(b => b.Network == text && b.State == nameof(BlockState.Active), ct))
             throw new BlockRefusedException($"{text} is already blocked");
-        var earlier = await db.Blocks.CountAsync(b => b.Network == text && b.State != nameof(BlockState.Proposed) && b.State != nameof(BlockState.Rejected), ct);
-        var proposed = new BlockEntry(network, BlockState.Proposed, reason, actor, now, banTime ?? _policy.BanTimeFor(earlier));
-        var active = BlockLifecycle.Approve(proposed, actor, now);
-        db.Blocks.Add(ToRow(active, wideConfirmed));
-        db.AuditLog.Add(Audit(now, actor, "block", text, $"{reason} (ban {active.BanTime?.TotalDays:0.#} days, offence {earlier + 1})"));
-        await db.SaveChangesAsync(ct);
-        return active;
+        return await db.Blocks.CountAsync(b => b.Network == text && b.State != nameof(BlockState.Proposed) && b.State != nameof(BlockState.Rejected), ct);
     }
 
     /// <exception cref="BlockRefusedException">The network is not blocked.</exception>

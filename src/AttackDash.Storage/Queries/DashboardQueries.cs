@@ -21,7 +21,7 @@ public enum OffenderSort
     LastSeen,
 }
 
-public sealed record OffenderListRow(IPAddress Ip, long Events, string? CountryCode, long? Asn, string? AsOrganization, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, bool Blocked);
+public sealed record OffenderListRow(IPAddress Ip, long Events, string? CountryCode, long? Asn, string? AsOrganization, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, string? BlockedBy);
 
 public sealed record DayCount(DateOnly Day, short Kind, long Events);
 
@@ -42,7 +42,7 @@ public sealed class DashboardQueries(string connectionString)
             WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack}
             GROUP BY d.ip, s.country_code, s.asn, s.as_organization
             ORDER BY events DESC, d.ip LIMIT {limit}
-            """, Days(from, to), r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
+            """, Sql.Days(from, to), r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
                 r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4)), ct);
 
     public async Task<PeriodSummary> PeriodSummaryAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
@@ -52,7 +52,7 @@ public sealed class DashboardQueries(string connectionString)
             SELECT coalesce(sum(events) FILTER (WHERE day >= @from), 0), count(DISTINCT ip) FILTER (WHERE day >= @from),
                    coalesce(sum(events) FILTER (WHERE day < @from), 0), count(DISTINCT ip) FILTER (WHERE day < @from)
             FROM daily_ip_kind WHERE day >= @before AND day < @to AND kind IN {Attack}
-            """, [.. Days(from, to), new NpgsqlParameter("before", NpgsqlDbType.Date) { Value = before }],
+            """, [.. Sql.Days(from, to), new NpgsqlParameter("before", NpgsqlDbType.Date) { Value = before }],
             r => new PeriodSummary(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
         return rows[0];
     }
@@ -73,7 +73,7 @@ public sealed class DashboardQueries(string connectionString)
                 WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack} AND (@kind::smallint IS NULL OR d.kind = @kind)
                 GROUP BY d.ip HAVING sum(d.events) >= @min)
             SELECT o.ip, o.events, s.country_code, s.asn, s.as_organization, s.first_seen, s.last_seen,
-                   EXISTS (SELECT 1 FROM blocks b WHERE b.state = 'Active' AND o.ip <<= b.network::cidr),
+                   (SELECT min(b.network) FROM blocks b WHERE b.state = 'Active' AND o.ip <<= b.network::cidr),
                    count(*) OVER ()
             FROM o JOIN ip_summary s ON s.ip = o.ip
             WHERE (@cc::text IS NULL OR s.country_code = @cc) AND (@asn::bigint IS NULL OR s.asn = @asn)
@@ -81,7 +81,7 @@ public sealed class DashboardQueries(string connectionString)
             """;
         long total = 0;
         var rows = await ListAsync(sql,
-            [.. Days(f.From, f.To), new NpgsqlParameter("min", NpgsqlDbType.Bigint) { Value = f.MinEvents },
+            [.. Sql.Days(f.From, f.To), new NpgsqlParameter("min", NpgsqlDbType.Bigint) { Value = f.MinEvents },
              new NpgsqlParameter("kind", NpgsqlDbType.Smallint) { Value = (object?)f.Kind ?? DBNull.Value },
              new NpgsqlParameter("cc", NpgsqlDbType.Text) { Value = (object?)f.CountryCode ?? DBNull.Value },
              new NpgsqlParameter("asn", NpgsqlDbType.Bigint) { Value = (object?)f.Asn ?? DBNull.Value }],
@@ -90,7 +90,7 @@ public sealed class DashboardQueries(string connectionString)
                 total = r.GetInt64(8);
                 return new OffenderListRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetString(2),
                     r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4),
-                    r.GetFieldValue<DateTimeOffset>(5), r.GetFieldValue<DateTimeOffset>(6), r.GetBoolean(7));
+                    r.GetFieldValue<DateTimeOffset>(5), r.GetFieldValue<DateTimeOffset>(6), r.Text(7));
             }, ct);
         return (rows, total);
     }
@@ -99,7 +99,7 @@ public sealed class DashboardQueries(string connectionString)
         ListAsync("""
             SELECT (hour AT TIME ZONE 'UTC')::date AS day, kind, sum(events) FROM hourly_kind
             WHERE hour >= @from AND hour < @to GROUP BY 1, 2 ORDER BY 1, 2
-            """, Instants(from, to), r => new DayCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt16(1), r.GetInt64(2)), ct);
+            """, Sql.Instants(from, to), r => new DayCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt16(1), r.GetInt64(2)), ct);
 
     public Task<List<GroupCount>> OffendersByCountryAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
         ListAsync($"""
@@ -107,7 +107,7 @@ public sealed class DashboardQueries(string connectionString)
             FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
             WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack}
             GROUP BY s.country_code ORDER BY 4 DESC
-            """, Days(from, to), Group, ct);
+            """, Sql.Days(from, to), Group, ct);
 
     public Task<List<GroupCount>> OffendersByAsnAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
         ListAsync($"""
@@ -115,30 +115,11 @@ public sealed class DashboardQueries(string connectionString)
             FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
             WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack}
             GROUP BY s.asn ORDER BY 4 DESC
-            """, Days(from, to), Group, ct);
+            """, Sql.Days(from, to), Group, ct);
 
     private static GroupCount Group(NpgsqlDataReader r) =>
         new(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), r.GetInt64(3));
 
-    private static NpgsqlParameter[] Days(DateOnly from, DateOnly to) =>
-        [new("from", NpgsqlDbType.Date) { Value = from }, new("to", NpgsqlDbType.Date) { Value = to }];
-
-    private static NpgsqlParameter[] Instants(DateOnly from, DateOnly to) =>
-    [
-        new("from", NpgsqlDbType.TimestampTz) { Value = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) },
-        new("to", NpgsqlDbType.TimestampTz) { Value = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) },
-    ];
-
-    private async Task<List<T>> ListAsync<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken ct)
-    {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand(sql, conn);
-        cmd.Parameters.AddRange(parameters);
-        var rows = new List<T>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            rows.Add(map(reader));
-        return rows;
-    }
+    private Task<List<T>> ListAsync<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken ct) =>
+        Sql.ListAsync(connectionString, sql, parameters, map, ct);
 }

@@ -1,0 +1,108 @@
+using System.Net;
+using AttackDash.Storage.Entities;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AttackDash.Storage.Queries;
+
+public sealed record KindCount(short Kind, long Events);
+
+public sealed record NameCount(string Name, long Events);
+
+/// <summary>A client host name the logs gave for the IP, and how many of those lines flagged it "may be forged".</summary>
+public sealed record HostnameCount(string Name, long Lines, long MayBeForged);
+
+/// <summary>What blocking a network would stop (attacks) and refuse (legitimate activity from IPs that never attacked), over all stored time.</summary>
+public sealed record Collateral(long AttackEvents, long AttackerIps, long AcceptedMessages, long Logins, long LegitimateIps);
+
+public sealed record NeighbourRow(IPAddress Ip, long AttackEvents, DateTimeOffset LastSeen);
+
+/// <summary>One stored event shown as its log line: the MTA host, pid and sendmail's message text.</summary>
+public sealed record RawLine(DateTimeOffset Time, short Kind, string MtaHost, int Pid, string Text);
+
+/// <summary>
+/// Everything about one IP. Raw events are read through the (client_ip, time) index, so even an IP with
+/// 100,000 events answers quickly; the per-day rollup has its own (ip, day) index.
+/// </summary>
+public sealed class IpQueries(string connectionString)
+{
+    /// <summary>
+    /// Usernames, recipients and host names come from the IP's newest this-many events: a heavy hitter
+    /// has millions, and a few seconds of aggregation would only confirm what the newest ones show.
+    /// </summary>
+    public const int Sample = 50_000;
+
+    private static readonly string Recent = $"(SELECT username, argument, kind, client_host, may_be_forged FROM events WHERE client_ip = @ip ORDER BY time DESC LIMIT {Sample}) e";
+
+    public async Task<IpSummary?> SummaryAsync(IPAddress ip, CancellationToken ct = default)
+    {
+        await using var db = new AttackDashDbContext(AttackDashDbContext.Options(connectionString));
+        return await db.IpSummaries.AsNoTracking().SingleOrDefaultAsync(s => s.Ip == ip, ct);
+    }
+
+    public Task<List<DayCount>> PerDayAsync(IPAddress ip, CancellationToken ct = default) =>
+        Sql.ListAsync(connectionString, "SELECT day, kind, events FROM daily_ip_kind WHERE ip = @ip ORDER BY day, kind",
+            [Ip(ip)], r => new DayCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt16(1), r.GetInt64(2)), ct);
+
+    public Task<List<NameCount>> UsernamesAsync(IPAddress ip, int limit, CancellationToken ct = default) => TopAsync("username", ip, limit, ct);
+
+    /// <summary>The recipients probed: user_unknown events keep the address in their argument.</summary>
+    public Task<List<NameCount>> RecipientsAsync(IPAddress ip, int limit, CancellationToken ct = default) =>
+        Sql.ListAsync(connectionString, $"""
+            SELECT argument, count(*) FROM {Recent} WHERE kind = {(int)Core.Events.EventKind.UserUnknown} AND argument IS NOT NULL
+            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {limit}
+            """, [Ip(ip)], r => new NameCount(r.GetString(0), r.GetInt64(1)), ct);
+
+    public Task<List<HostnameCount>> HostnamesAsync(IPAddress ip, CancellationToken ct = default) =>
+        Sql.ListAsync(connectionString, $"""
+            SELECT client_host, count(*), count(*) FILTER (WHERE may_be_forged) FROM {Recent}
+            WHERE client_host IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
+            """, [Ip(ip)], r => new HostnameCount(r.GetString(0), r.GetInt64(1), r.GetInt64(2)), ct);
+
+    /// <summary>Other attackers in the same /24 (IPv6: /64); <c>&lt;&lt;</c> on inet is served by the primary key.</summary>
+    public Task<List<NeighbourRow>> NeighboursAsync(IPAddress ip, CancellationToken ct = default) =>
+        Sql.ListAsync(connectionString, """
+            SELECT ip, attack_events, last_seen FROM ip_summary
+            WHERE ip << network(set_masklen(@ip, CASE WHEN family(@ip) = 4 THEN 24 ELSE 64 END)) AND ip <> @ip AND attack_events > 0
+            ORDER BY attack_events DESC, ip LIMIT 256
+            """, [Ip(ip)], r => new NeighbourRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.GetFieldValue<DateTimeOffset>(2)), ct);
+
+    /// <summary>One page of the IP's events, newest first.</summary>
+    public Task<List<RawLine>> LinesAsync(IPAddress ip, int page, int pageSize, CancellationToken ct = default) =>
+        Sql.ListAsync(connectionString, $"""
+            SELECT time, kind, mta_host, pid, detail FROM events WHERE client_ip = @ip
+            ORDER BY time DESC, source_id, line_number LIMIT {pageSize} OFFSET {page * pageSize}
+            """, [Ip(ip)], r => new RawLine(r.GetFieldValue<DateTimeOffset>(0), r.GetInt16(1), r.GetString(2), r.GetInt32(3), r.GetString(4)), ct);
+
+    /// <summary>Every block entry that covers the IP, newest first, in any state.</summary>
+    public async Task<List<BlockRow>> BlocksAsync(IPAddress ip, CancellationToken ct = default)
+    {
+        var ids = await Sql.ListAsync(connectionString, "SELECT id FROM blocks WHERE @ip <<= network::cidr ORDER BY proposed_at DESC",
+            [Ip(ip)], r => r.GetInt64(0), ct);
+        await using var db = new AttackDashDbContext(AttackDashDbContext.Options(connectionString));
+        var rows = await db.Blocks.AsNoTracking().Where(b => ids.Contains(b.Id)).ToListAsync(ct);
+        return [.. rows.OrderByDescending(b => b.ProposedAt)];
+    }
+
+    public async Task<Collateral> CollateralAsync(string network, CancellationToken ct = default)
+    {
+        var rows = await Sql.ListAsync(connectionString, $"""
+            SELECT coalesce(sum(d.events) FILTER (WHERE d.kind IN {Ingest.EventKindSql.AttackKinds}), 0)::bigint,
+                   count(DISTINCT d.ip) FILTER (WHERE d.kind IN {Ingest.EventKindSql.AttackKinds}),
+                   coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)Core.Events.EventKind.MessageAccepted} AND s.attack_events = 0), 0)::bigint,
+                   coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)Core.Events.EventKind.AuthSuccess} AND s.attack_events = 0), 0)::bigint,
+                   count(DISTINCT d.ip) FILTER (WHERE d.kind IN {Ingest.EventKindSql.SuccessKinds} AND s.attack_events = 0)
+            FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip WHERE d.ip <<= network(@net::inet)
+            """, [Sql.Param("net", NpgsqlDbType.Text, network)], r => new Collateral(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), ct);
+        return rows[0];
+    }
+
+    private Task<List<NameCount>> TopAsync(string column, IPAddress ip, int limit, CancellationToken ct) =>
+        Sql.ListAsync(connectionString, $"""
+            SELECT {column}, count(*) FROM {Recent} WHERE {column} IS NOT NULL
+            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {limit}
+            """, [Ip(ip)], r => new NameCount(r.GetString(0), r.GetInt64(1)), ct);
+
+    private static NpgsqlParameter Ip(IPAddress ip) => Sql.Param("ip", NpgsqlDbType.Inet, ip);
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using AttackDash.Core.Events;
+using AttackDash.Storage.Ingest;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace AttackDash.Storage.Queries;
+
+/// <summary>Attacker IPs of a period split by whether the store had ever seen them before it.</summary>
+public sealed record NewVsReturning(long New, long Returning);
+
+public sealed record InjectionRow(DateTimeOffset Time, IPAddress Ip, string? Payload, string MtaHost);
+
+/// <summary>An IP that logged in or had mail accepted in the period, and that attacked at some time.</summary>
+public sealed record CompromiseRow(IPAddress Ip, long Logins, long Accepted, long AttackEvents, DateTimeOffset LastSeen, string? CountryCode);
+
+/// <summary>The overview's panels beyond the period totals: new against returning IPs, injections, possible compromises.</summary>
+public sealed class OverviewQueries(string connectionString)
+{
+    private static readonly string Attack = EventKindSql.AttackKinds;
+    private static readonly string Success = EventKindSql.SuccessKinds;
+
+    public async Task<NewVsReturning> NewVsReturningAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var rows = await Sql.ListAsync(connectionString, $"""
+            SELECT count(*) FILTER (WHERE s.first_seen >= @start), count(*) FILTER (WHERE s.first_seen < @start)
+            FROM (SELECT DISTINCT ip FROM daily_ip_kind WHERE day >= @from AND day < @to AND kind IN {Attack}) d
+            JOIN ip_summary s ON s.ip = d.ip
+            """, [.. Sql.Days(from, to), Sql.Param("start", NpgsqlDbType.TimestampTz, from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))],
+            r => new NewVsReturning(r.GetInt64(0), r.GetInt64(1)), ct);
+        return rows[0];
+    }
+
+    /// <summary>
+    /// The newest injection attempts of the period. The rollup finds the (day, IP) pairs first, so that
+    /// the raw events are read through the (ip, time) index and never scanned by kind.
+    /// </summary>
+    public Task<List<InjectionRow>> LatestInjectionsAsync(DateOnly from, DateOnly to, int limit, CancellationToken ct = default) =>
+        Sql.ListAsync(connectionString, $"""
+            SELECT e.time, e.client_ip, e.argument, e.mta_host
+            FROM (SELECT day, ip FROM daily_ip_kind WHERE day >= @from AND day < @to AND kind = {(int)EventKind.Injection}
+                  ORDER BY day DESC LIMIT {limit}) d
+            CROSS JOIN LATERAL (
+                SELECT time, client_ip, argument, mta_host FROM events
+                WHERE client_ip = d.ip AND time >= d.day::timestamp AT TIME ZONE 'UTC' AND time < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
+                  AND kind = {(int)EventKind.Injection}
+                ORDER BY time DESC LIMIT {limit}) e
+            ORDER BY e.time DESC LIMIT {limit}
+            """, Sql.Days(from, to), r => new InjectionRow(r.GetFieldValue<DateTimeOffset>(0), r.GetFieldValue<IPAddress>(1), r.Text(2), r.GetString(3)), ct);
+
+    public Task<List<CompromiseRow>> CompromisesAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        Sql.ListAsync(connectionString, $"""
+            SELECT d.ip, coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)EventKind.AuthSuccess}), 0),
+                   coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)EventKind.MessageAccepted}), 0),
+                   s.attack_events, s.last_seen, s.country_code
+            FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
+            WHERE d.day >= @from AND d.day < @to AND d.kind IN {Success} AND s.attack_events > 0
+            GROUP BY d.ip, s.attack_events, s.last_seen, s.country_code
+            ORDER BY 2 DESC, 3 DESC, d.ip LIMIT 100
+            """, Sql.Days(from, to), Map, ct);
+
+    private static CompromiseRow Map(NpgsqlDataReader r) =>
+        new(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetFieldValue<DateTimeOffset>(4), r.Text(5));
+}

@@ -1,0 +1,48 @@
+using AttackDash.Storage.Ingest;
+using NpgsqlTypes;
+
+namespace AttackDash.Storage.Queries;
+
+/// <summary>Events of one kind in one bucket (an hour or a UTC day) starting at <see cref="Start"/>.</summary>
+public sealed record BucketCount(DateTimeOffset Start, short Kind, long Events);
+
+public sealed record DayNewReturning(DateOnly Day, long New, long Returning);
+
+/// <summary>How many IPs sent 1, 2, 3–9, 10–99 or 100+ attack events in the period, and their events.</summary>
+public sealed record DistributionBucket(string Label, long Ips, long Events);
+
+/// <summary>The timeline page: events per hour or day by kind over any range, new against returning IPs, and the distribution.</summary>
+public sealed class TimelineQueries(string connectionString)
+{
+    private static readonly string Attack = EventKindSql.AttackKinds;
+
+    /// <summary>From the hourly rollup, which also counts the events with no IP (unattributed user_unknown).</summary>
+    public Task<List<BucketCount>> EventsByKindAsync(DateOnly from, DateOnly to, bool hourly, CancellationToken ct = default) =>
+        Sql.ListAsync(connectionString, $"""
+            SELECT date_trunc('{(hourly ? "hour" : "day")}', hour, 'UTC') AS bucket, kind, sum(events)::bigint FROM hourly_kind
+            WHERE hour >= @from AND hour < @to GROUP BY 1, 2 ORDER BY 1, 2
+            """, Sql.Instants(from, to), r => new BucketCount(r.GetFieldValue<DateTimeOffset>(0), r.GetInt16(1), r.GetInt64(2)), ct);
+
+    /// <summary>Per UTC day: attacker IPs seen for the first time that day, and those seen before.</summary>
+    public Task<List<DayNewReturning>> NewVsReturningPerDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        Sql.ListAsync(connectionString, $"""
+            SELECT d.day, count(*) FILTER (WHERE s.first_seen >= d.day::timestamp AT TIME ZONE 'UTC'),
+                          count(*) FILTER (WHERE s.first_seen < d.day::timestamp AT TIME ZONE 'UTC')
+            FROM (SELECT DISTINCT day, ip FROM daily_ip_kind WHERE day >= @from AND day < @to AND kind IN {Attack}) d
+            JOIN ip_summary s ON s.ip = d.ip
+            GROUP BY d.day ORDER BY d.day
+            """, Sql.Days(from, to), r => new DayNewReturning(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), r.GetInt64(2)), ct);
+
+    public async Task<List<DistributionBucket>> DistributionAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var rows = await Sql.ListAsync(connectionString, $"""
+            SELECT CASE WHEN n = 1 THEN 0 WHEN n = 2 THEN 1 WHEN n < 10 THEN 2 WHEN n < 100 THEN 3 ELSE 4 END AS b, count(*), sum(n)::bigint
+            FROM (SELECT sum(events) AS n FROM daily_ip_kind WHERE day >= @from AND day < @to AND kind IN {Attack} GROUP BY ip) t
+            GROUP BY 1
+            """, Sql.Days(from, to), r => (Bucket: r.GetInt32(0), Ips: r.GetInt64(1), Events: r.GetInt64(2)), ct);
+        return DistributionLabels.Select((label, i) => rows.FirstOrDefault(r => r.Bucket == i) is { Ips: > 0 } r
+            ? new DistributionBucket(label, r.Ips, r.Events) : new DistributionBucket(label, 0, 0)).ToList();
+    }
+
+    public static IReadOnlyList<string> DistributionLabels { get; } = ["1", "2", "3–9", "10–99", "100+"];
+}

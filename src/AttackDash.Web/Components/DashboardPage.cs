@@ -1,0 +1,50 @@
+using AttackDash.Storage.Hosting;
+using AttackDash.Web.Components.Shared;
+using AttackDash.Web.Live;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+
+namespace AttackDash.Web.Components;
+
+/// <summary>
+/// The base of every data page: times in the viewer's zone, and a live refresh whenever the store
+/// changes (ingest or block decisions), with no reload.
+/// </summary>
+public abstract class DashboardPage : ComponentBase, IDisposable
+{
+    [Inject] protected AttackDashDatabase Database { get; set; } = null!;
+    [Inject] protected ViewerClock Clock { get; set; } = null!;
+    [Inject] private StoreChanges Changes { get; set; } = null!;
+    [Inject] private AuthenticationStateProvider Auth { get; set; } = null!;
+
+    protected Task<string> ConnectionStringAsync => Database.ConnectionStringAsync;
+
+    /// <summary>Reloads the page's data; called on first load by the page and on every store change by this base.</summary>
+    protected abstract Task RefreshAsync();
+
+    /// <summary>The signed-in user, and whether it may change blocks. Checked again by every handler that changes them.</summary>
+    protected Task<Actor> ActorAsync() => Actor.OfAsync(Auth);
+
+    protected string Local(DateTimeOffset time, string format = "yyyy-MM-dd HH:mm") => Clock.Format(time, format);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+            return;
+        Changes.Changed += OnStoreChanged;
+        if (await Clock.ResolveAsync())
+            StateHasChanged();
+    }
+
+    private void OnStoreChanged() => _ = InvokeAsync(async () =>
+    {
+        await RefreshAsync();
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        Changes.Changed -= OnStoreChanged;
+        GC.SuppressFinalize(this);
+    }
+}
