@@ -31,4 +31,4 @@ end=$(date +%s.%N)
 lines=$(wc -l < "$big")
 echo "ingest 32M: $lines lines in $(awk -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", b - a }') s =" \
   "$(awk -v n="$lines" -v a="$start" -v b="$end" 'BEGIN { printf "%.0f", n / (b - a) }') lines/s"
-"${cli[@]}" query-timings --runs 5
+"${cli[@]}" query-timings --runs 5 --pages

@@ -6,7 +6,7 @@ using static Microsoft.Playwright.Assertions;
 
 namespace AttackDash.Storage.IntegrationTests;
 
-/// <summary>The real dashboard in Debian's chromium, on a real PostgreSQL. Screenshots go to the test output's screenshots folder.</summary>
+/// <summary>Login and the overview and offenders tables in Debian's chromium, on a real PostgreSQL (every page: <see cref="DashboardPagesBrowserTests"/>).</summary>
 [Collection(PostgresCollection.Name)]
 public sealed partial class DashboardBrowserTests(PostgresFixture pg)
 {
@@ -53,13 +53,11 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         await Expect(page.Locator("#attacker-ips")).ToHaveTextAsync("3");
         await Expect(page.Locator("#top-offenders tbody tr")).ToHaveCountAsync(3);
         await Expect(page.Locator("footer.attribution a")).ToHaveTextAsync("IP Geolocation by DB-IP");
-        await Screenshot(page, "overview");
 
         Assert.Equal(0, Cli.Run("block", "198.51.100.2", "--reason", "test").Exit);
         await page.ClickAsync("header nav >> text=Offenders");
         await Expect(page.Locator("#offender-count")).ToHaveTextAsync("3 IPs");
         await Expect(page.Locator("#offenders tbody tr", new() { HasText = "198.51.100.2" })).ToContainTextAsync("blocked");
-        await Screenshot(page, "offenders");
         await page.FillAsync("#min-events", "81");
         await page.ClickAsync("#apply");
         await Expect(page.Locator("#offender-count")).ToHaveTextAsync("0 IPs");
@@ -91,12 +89,6 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         Assert.Equal(SignInResult.LockedOut, (await users.SignInAsync("bob", password)).Result);
         Assert.Equal(SignInResult.WrongCredentials, (await users.SignInAsync("nobody", "x")).Result);
         Assert.Equal(0, await Sql.ScalarAsync(cs, $"SELECT count(*) FROM users WHERE password_hash LIKE '%{password}%'"));
-    }
-
-    private static async Task Screenshot(IPage page, string name)
-    {
-        Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
-        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png"), FullPage = true });
     }
 
     [GeneratedRegex("/login")]

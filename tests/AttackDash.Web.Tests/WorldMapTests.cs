@@ -44,4 +44,16 @@ public sealed class WorldMapTests : BunitContext
 
         Assert.Equal("M180,90L190,90L190,80ZM190,80L190,90Z", WorldOutline.FromTopoJson(json));
     }
+
+    [Fact]
+    public void A_ring_that_crosses_the_antimeridian_moves_instead_of_drawing_across_the_map()
+    {
+        const string json = """
+            {"type":"Topology","transform":{"scale":[1,1],"translate":[0,0]},
+             "objects":{"land":{"type":"GeometryCollection","geometries":[{"type":"Polygon","arcs":[[0]]}]}},
+             "arcs":[[[170,60],[10,0],[-350,0],[5,5]]]}
+            """;
+
+        Assert.Equal("M350,30L360,30M10,30L15,25Z", WorldOutline.FromTopoJson(json));
+    }
 }

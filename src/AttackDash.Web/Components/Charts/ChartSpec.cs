@@ -26,7 +26,7 @@ public sealed record ChartSpec(string Type, IReadOnlyList<ChartSeries> Series)
         xaxis = Times is not null
             ? (object)new { type = "datetime", labels = new { datetimeUTC = false } }
             : new { categories = Categories ?? [] },
-        yaxis = new { title = new { text = YTitle }, labels = new { } },
+        yaxis = new { title = new { text = YTitle ?? "" } },
         plotOptions = new { bar = new { horizontal = Horizontal } },
         dataLabels = new { enabled = false },
         stroke = new { width = Type is "bar" ? 0 : 2, curve = "straight" },

@@ -52,17 +52,21 @@ public static class WorldOutline
         return points;
     }
 
-    /// <summary>A ring is a chain of arcs; a negative index (~i) means arc i reversed.</summary>
+    /// <summary>
+    /// A ring is a chain of arcs; a negative index (~i) means arc i reversed. A step of more than half
+    /// the world is a ring crossing the antimeridian (Chukotka, Fiji): it moves instead of drawing a line across the map.
+    /// </summary>
     private static void AppendRing(StringBuilder svg, IEnumerable<int> arcIndexes, List<List<(double X, double Y)>> arcs)
     {
         var first = true;
+        var lastX = 0.0;
         foreach (var index in arcIndexes)
         {
             IEnumerable<(double X, double Y)> points = index >= 0 ? arcs[index] : Enumerable.Reverse(arcs[~index]);
             foreach (var (x, y) in first ? points : points.Skip(1))
             {
-                svg.Append(first ? 'M' : 'L').Append(x.ToString("0.##", CultureInfo.InvariantCulture)).Append(',').Append(y.ToString("0.##", CultureInfo.InvariantCulture));
-                first = false;
+                svg.Append(first || Math.Abs(x - lastX) > 180 ? 'M' : 'L').Append(x.ToString("0.##", CultureInfo.InvariantCulture)).Append(',').Append(y.ToString("0.##", CultureInfo.InvariantCulture));
+                (first, lastX) = (false, x);
             }
         }
         if (!first)

@@ -1,0 +1,72 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using AttackDash.Core.Analysis;
+using AttackDash.Core.Blocking;
+using AttackDash.Core.Net;
+using AttackDash.Storage.Blocking;
+using AttackDash.Storage.Queries;
+
+namespace AttackDash.Storage.IntegrationTests;
+
+/// <summary>The dashboard's answers from the store must be the answers <c>analyze</c> and <c>backtest</c> give on the log itself.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class DashboardQueryTests(PostgresFixture pg)
+{
+    [Fact]
+    public async Task Campaigns_and_the_backtest_from_the_store_match_analyze_and_backtest_on_the_log()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = Cli.Generate(dir.Path, 40_000, seed: 5, days: 21);
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
+
+        var analyze = Cli.Run("analyze", "--json", "--all", "--tz", "UTC", log);
+        var expected = JsonDocument.Parse(analyze.Stdout).RootElement.GetProperty("campaigns").EnumerateArray()
+            .Select(c => (c.GetProperty("username").GetString()!, c.GetProperty("first").GetDateTimeOffset(), c.GetProperty("ips").GetInt64(), c.GetProperty("attempts").GetInt64()))
+            .OrderBy(c => c.Item2).ThenBy(c => c.Item1, StringComparer.Ordinal).ToList();
+        var found = await new CampaignQueries(cs).FindAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddYears(1), TimeSpan.FromMinutes(10), 5);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, found.Select(c => (c.Username, c.First, (long)c.Ips.Count, c.Attempts)).OrderBy(c => c.First).ThenBy(c => c.Username, StringComparer.Ordinal));
+
+        var cli = JsonDocument.Parse(Cli.Run("backtest", "--json", "--tz", "UTC", log).Stdout).RootElement.GetProperty("results").EnumerateArray()
+            .Select(r => (r.GetProperty("policy").GetString()!, r.GetProperty("stopped").GetInt64(), r.GetProperty("attackEvents").GetInt64(), r.GetProperty("maxEntries").GetInt32(),
+                r.GetProperty("collateralMessages").GetInt64(), r.GetProperty("collateralLogins").GetInt64())).ToList();
+        var store = await new BacktestQueries(cs).RunAsync(BlockPolicy.Defaults);
+        Assert.Equal(cli, store.Select(r => (r.Policy, r.Stopped, r.AttackEvents, r.MaxEntries, r.CollateralMessages, r.CollateralLogins)));
+    }
+
+    [Fact]
+    public async Task A_proposal_is_refused_on_the_allowlist_shows_its_collateral_and_is_approved_or_rejected_with_an_audit_record()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = dir.File("maillog");
+        var day = DateTime.UtcNow.Date.AddDays(-1);
+        string Line(int i, string message) => string.Create(CultureInfo.InvariantCulture, $"{day.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: {message}");
+        await File.WriteAllLinesAsync(log,
+        [
+            .. Enumerable.Range(0, 30).Select(i => Line(i, "[198.51.100.7]: possible SMTP attack: command=AUTH, count=5")),
+            .. Enumerable.Range(30, 4).Select(i => Line(i, $"5635A0aa0001{i:D2}: from=<a@b.example>, size=10, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail.partner.example [198.51.100.80]")),
+        ]);
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
+        var blocks = new BlockService(cs);
+        await blocks.AllowAsync(Cidr.Parse("192.0.2.0/24"), "alice", "our MX");
+
+        await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ProposeAsync(Cidr.Parse("192.0.2.9/32"), "x", "bob"));
+        var net = await blocks.ProposeAsync(Cidr.Parse("198.51.100.0/24"), "proposed from the offenders table", "bob");
+        var host = await blocks.ProposeAsync(Cidr.Parse("198.51.100.7/32"), "proposed from the offenders table", "bob");
+        await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ProposeAsync(Cidr.Parse("198.51.100.7/32"), "again", "bob"));
+        Assert.Empty(await blocks.ActiveNetworksAsync());
+
+        Assert.Equal(new Collateral(30, 1, 4, 0, 1), await new IpQueries(cs).CollateralAsync(net.Network));
+        await blocks.RejectAsync(net.Id, "alice");
+        var active = await blocks.ApproveAsync(host.Id, "alice");
+        Assert.Equal(BlockState.Active, active.State);
+        Assert.NotNull(active.ExpiresAt);
+        Assert.Equal([Cidr.Parse("198.51.100.7/32")], await blocks.ActiveNetworksAsync());
+        await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ApproveAsync(net.Id, "alice"));
+        Assert.Equal(["allow", "propose", "propose", "reject", "approve"], (await blocks.AuditAsync(0, 10)).Rows.Select(a => a.Action).Reverse());
+        Assert.Equal("198.51.100.7/32", (await new IpQueries(cs).BlocksAsync(IPAddress.Parse("198.51.100.7"))).First().Network);
+    }
+}
