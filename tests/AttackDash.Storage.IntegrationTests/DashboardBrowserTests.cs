@@ -30,12 +30,7 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         await using var app = await TestWebApp.StartAsync(cs, new() { ["GeoIp:Directory"] = geo });
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         await page.GotoAsync(baseUrl + "/");
         await Expect(page).ToHaveURLAsync(LoginUrl());

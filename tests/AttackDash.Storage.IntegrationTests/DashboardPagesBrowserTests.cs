@@ -36,12 +36,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         await using var app = await TestWebApp.StartAsync(cs, new() { ["Dashboard:LiveRefreshSeconds"] = "1" });
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
-        });
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { TimezoneId = "Europe/Berlin", ViewportSize = new() { Width = 1280, Height = 900 } });
         await page.GotoAsync(baseUrl + "/login");
         await page.FillAsync("#name", "alice");
