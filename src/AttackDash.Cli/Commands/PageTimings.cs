@@ -26,7 +26,7 @@ internal static class PageTimings
         yield return ("page: offenders (1 year)", () => All(dashboard.OffendersPageAsync(new OffenderFilter(year, to), OffenderSort.Events, true, 0, 50)));
         yield return ("page: timeline (1 year)", () => All(
             timeline.EventsByKindAsync(year, to, false), timeline.NewVsReturningPerDayAsync(year, to), timeline.DistributionAsync(year, to)));
-        yield return ("page: timeline (24 h)", () => All(
+        yield return ("page: timeline (1 day, hourly)", () => All(
             timeline.EventsByKindAsync(to.AddDays(-1), to, true), timeline.NewVsReturningPerDayAsync(to.AddDays(-1), to), timeline.DistributionAsync(to.AddDays(-1), to)));
         yield return ("page: geography (1 year)", () => All(
             new GeoQueries(cs).MapPointsAsync(year, to), dashboard.OffendersByCountryAsync(year, to), dashboard.OffendersByAsnAsync(year, to)));

@@ -2,7 +2,10 @@ using System.Globalization;
 
 namespace AttackDash.Web.Components.Shared;
 
-/// <summary>A period of whole UTC days [From, To): the unit of the daily rollup.</summary>
+/// <summary>
+/// A period of whole UTC days [From, To): the unit of the daily rollup that keeps a year fast. The
+/// shortest preset is therefore "today" (the UTC day so far), not a rolling 24 hours.
+/// </summary>
 public sealed record Period(DateOnly From, DateOnly To, int PresetDays = 0)
 {
     public static Period Last(int days, TimeProvider? clock = null)
@@ -22,7 +25,7 @@ public sealed record Period(DateOnly From, DateOnly To, int PresetDays = 0)
 
     public override string ToString() => PresetDays switch
     {
-        1 => "the last 24 h",
+        1 => "today (UTC)",
         > 1 => string.Create(CultureInfo.InvariantCulture, $"the last {PresetDays} days"),
         _ => string.Create(CultureInfo.InvariantCulture, $"{From:yyyy-MM-dd} to {To.AddDays(-1):yyyy-MM-dd}"),
     };
