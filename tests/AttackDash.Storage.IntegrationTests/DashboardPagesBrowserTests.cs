@@ -57,6 +57,12 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         await Expect(page.Locator("#attacker-ips")).ToHaveTextAsync(N(ips));
         Assert.Equal(ips, Num(await page.InnerTextAsync("#new-ips")) + Num(await page.InnerTextAsync("#returning-ips")));
         await Expect(page.Locator("#compromise-panel")).ToBeVisibleAsync();
+        await page.ClickAsync(".periods button[data-days='1']");
+        var hour = DateTime.UtcNow;
+        var dayStart = new DateTime(hour.Year, hour.Month, hour.Day, hour.Hour, 0, 0, DateTimeKind.Utc).AddHours(-23);
+        await Expect(page.Locator("#attack-events")).ToHaveTextAsync(N(await Sql.ScalarAsync(cs,
+            $"SELECT coalesce(sum(events), 0) FROM hourly_ip_kind WHERE hour >= '{dayStart:yyyy-MM-dd HH:mm}+00' AND hour < '{dayStart.AddHours(24):yyyy-MM-dd HH:mm}+00' AND {Attack()}")));
+        await page.ClickAsync(".periods button[data-days='7']");
         var top = (await page.InnerTextAsync("#top-offenders tbody tr:first-child td:first-child")).Trim();
 
         await Open(page, baseUrl, "/timeline", "#timeline-events[data-rendered=true]", "timeline");

@@ -37,6 +37,32 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
     }
 
     [Fact]
+    public async Task A_rolling_24_hours_counts_exactly_the_raw_events_of_those_hours_and_whole_days_those_of_the_days()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", Cli.Generate(dir.Path, 20_000, seed: 9, days: 10)).Exit);
+        var attacks = $"kind IN {Ingest.EventKindSql.AttackKinds} AND client_ip IS NOT NULL";
+        var q = new DashboardQueries(cs);
+
+        var hours = new RollupPeriod(new DateTimeOffset(2024, 12, 4, 5, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 12, 5, 5, 0, 0, TimeSpan.Zero));
+        var days = RollupPeriod.Days(new DateOnly(2024, 12, 3), new DateOnly(2024, 12, 6));
+
+        Assert.False(hours.Daily);
+        Assert.True(days.Daily);
+        foreach (var p in new[] { hours, days })
+        {
+            var summary = await q.PeriodSummaryAsync(p);
+            var range = $"time >= '{p.From:O}' AND time < '{p.To:O}'";
+            Assert.Equal(await Sql.ScalarAsync(cs, $"SELECT count(*) FROM events WHERE {range} AND {attacks}"), summary.Events);
+            Assert.Equal(await Sql.ScalarAsync(cs, $"SELECT count(DISTINCT client_ip) FROM events WHERE {range} AND {attacks}"), summary.Ips);
+            var previous = $"time >= '{p.Previous.From:O}' AND time < '{p.From:O}'";
+            Assert.Equal(await Sql.ScalarAsync(cs, $"SELECT count(*) FROM events WHERE {previous} AND {attacks}"), summary.PreviousEvents);
+            Assert.Equal(summary.Events, (await q.TopOffendersAsync(p, 100_000)).Sum(o => o.Events));
+        }
+    }
+
+    [Fact]
     public async Task A_proposal_is_refused_on_the_allowlist_shows_its_collateral_and_is_approved_or_rejected_with_an_audit_record()
     {
         var cs = await pg.NewDatabaseAsync();

@@ -17,8 +17,21 @@ public sealed class PeriodTests : BunitContext
 
         Assert.Equal((new DateOnly(2026, 11, 22), new DateOnly(2026, 11, 29)), (week.From, week.To));
         Assert.False(week.Hourly);
-        Assert.True(Period.Last(1, clock).Hourly);
         Assert.Equal("the last 7 days", week.ToString());
+        Assert.True(week.Rollup.Daily);
+    }
+
+    [Fact]
+    public void The_24_hour_preset_is_rolling_whole_hours_read_from_the_hourly_rollup()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 11, 28, 10, 25, 0, TimeSpan.Zero));
+
+        var day = Period.Last(1, clock);
+
+        Assert.Equal((new DateTimeOffset(2026, 11, 27, 11, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 11, 28, 11, 0, 0, TimeSpan.Zero)), (day.Start, day.End));
+        Assert.True(day.Hourly);
+        Assert.Equal(("hourly_ip_kind", "hour"), (day.Rollup.Table, day.Rollup.Column));
+        Assert.Equal((new DateOnly(2026, 11, 27), new DateOnly(2026, 11, 29)), (day.From, day.To));
     }
 
     [Fact]
@@ -29,7 +42,7 @@ public sealed class PeriodTests : BunitContext
             .Add(x => x.ValueChanged, EventCallback.Factory.Create<Period>(this, v => chosen = v)));
 
         picker.Find("button[data-days='30']").Click();
-        Assert.Equal(30, chosen!.Days);
+        Assert.Equal(TimeSpan.FromDays(30), chosen!.Length);
 
         chosen = null;
         picker.Find("#period-from").Change("2025-03-10");

@@ -23,10 +23,10 @@ internal static class QueryTimingsCommand
         var from = ParseDay(a.Value("--from")) ?? to.AddDays(-365);
         var q = new DashboardQueries(db.ConnectionString);
         stdout.WriteLine($"period {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}; {await Scalar(db.ConnectionString, "SELECT count(*) FROM events"):#,0} events stored");
-        await Time(stdout, "top 50 offenders", runs, async () => (await q.TopOffendersAsync(from, to, 50)).Count);
+        await Time(stdout, "top 50 offenders", runs, async () => (await q.TopOffendersAsync(RollupPeriod.Days(from, to), 50)).Count);
         await Time(stdout, "events per day by kind", runs, async () => (await q.EventsPerDayAsync(from, to)).Count);
-        await Time(stdout, "offenders by country", runs, async () => (await q.OffendersByCountryAsync(from, to)).Count);
-        await Time(stdout, "offenders by ASN", runs, async () => (await q.OffendersByAsnAsync(from, to)).Count);
+        await Time(stdout, "offenders by country", runs, async () => (await q.OffendersByCountryAsync(RollupPeriod.Days(from, to))).Count);
+        await Time(stdout, "offenders by ASN", runs, async () => (await q.OffendersByAsnAsync(RollupPeriod.Days(from, to))).Count);
         if (a.Flag("--pages"))
         {
             foreach (var (name, load) in PageTimings.For(db.ConnectionString, to))

@@ -11,7 +11,7 @@ public sealed record OffenderRow(IPAddress Ip, long Events, string? CountryCode,
 public sealed record PeriodSummary(long Events, long Ips, long PreviousEvents, long PreviousIps);
 
 /// <summary>What the offenders table is filtered and sorted by; null filters are off.</summary>
-public sealed record OffenderFilter(DateOnly From, DateOnly To, long MinEvents = 1, short? Kind = null, string? CountryCode = null, long? Asn = null);
+public sealed record OffenderFilter(RollupPeriod Period, long MinEvents = 1, short? Kind = null, string? CountryCode = null, long? Asn = null);
 
 public enum OffenderSort
 {
@@ -35,24 +35,24 @@ public sealed class DashboardQueries(string connectionString)
 {
     private static readonly string Attack = EventKindSql.AttackKinds;
 
-    public Task<List<OffenderRow>> TopOffendersAsync(DateOnly from, DateOnly to, int limit, CancellationToken ct = default) =>
+    public Task<List<OffenderRow>> TopOffendersAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
         ListAsync($"""
             SELECT d.ip, sum(d.events) AS events, s.country_code, s.asn, s.as_organization
-            FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack}
+            FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
+            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack}
             GROUP BY d.ip, s.country_code, s.asn, s.as_organization
             ORDER BY events DESC, d.ip LIMIT {limit}
-            """, Sql.Days(from, to), r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
+            """, p.Parameters(), r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
                 r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4)), ct);
 
-    public async Task<PeriodSummary> PeriodSummaryAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    public async Task<PeriodSummary> PeriodSummaryAsync(RollupPeriod p, CancellationToken ct = default)
     {
-        var before = from.AddDays(-(to.DayNumber - from.DayNumber));
+        var c = p.Column;
         var rows = await ListAsync($"""
-            SELECT coalesce(sum(events) FILTER (WHERE day >= @from), 0), count(DISTINCT ip) FILTER (WHERE day >= @from),
-                   coalesce(sum(events) FILTER (WHERE day < @from), 0), count(DISTINCT ip) FILTER (WHERE day < @from)
-            FROM daily_ip_kind WHERE day >= @before AND day < @to AND kind IN {Attack}
-            """, [.. Sql.Days(from, to), new NpgsqlParameter("before", NpgsqlDbType.Date) { Value = before }],
+            SELECT coalesce(sum(events) FILTER (WHERE {c} >= @from), 0), count(DISTINCT ip) FILTER (WHERE {c} >= @from),
+                   coalesce(sum(events) FILTER (WHERE {c} < @from), 0), count(DISTINCT ip) FILTER (WHERE {c} < @from)
+            FROM {p.Table} WHERE {c} >= @before_from AND {c} < @to AND kind IN {Attack}
+            """, [.. p.Parameters(), p.Previous.Parameters("before_")[0]],
             r => new PeriodSummary(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
         return rows[0];
     }
@@ -69,8 +69,8 @@ public sealed class DashboardQueries(string connectionString)
         } + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", o.ip";
         var sql = $"""
             WITH o AS (
-                SELECT d.ip, sum(d.events) AS events FROM daily_ip_kind d
-                WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack} AND (@kind::smallint IS NULL OR d.kind = @kind)
+                SELECT d.ip, sum(d.events) AS events FROM {f.Period.Table} d
+                WHERE d.{f.Period.Column} >= @from AND d.{f.Period.Column} < @to AND d.kind IN {Attack} AND (@kind::smallint IS NULL OR d.kind = @kind)
                 GROUP BY d.ip HAVING sum(d.events) >= @min)
             SELECT o.ip, o.events, s.country_code, s.asn, s.as_organization, s.first_seen, s.last_seen,
                    (SELECT min(b.network) FROM blocks b WHERE b.state = 'Active' AND o.ip <<= b.network::cidr),
@@ -81,7 +81,7 @@ public sealed class DashboardQueries(string connectionString)
             """;
         long total = 0;
         var rows = await ListAsync(sql,
-            [.. Sql.Days(f.From, f.To), new NpgsqlParameter("min", NpgsqlDbType.Bigint) { Value = f.MinEvents },
+            [.. f.Period.Parameters(), new NpgsqlParameter("min", NpgsqlDbType.Bigint) { Value = f.MinEvents },
              new NpgsqlParameter("kind", NpgsqlDbType.Smallint) { Value = (object?)f.Kind ?? DBNull.Value },
              new NpgsqlParameter("cc", NpgsqlDbType.Text) { Value = (object?)f.CountryCode ?? DBNull.Value },
              new NpgsqlParameter("asn", NpgsqlDbType.Bigint) { Value = (object?)f.Asn ?? DBNull.Value }],
@@ -101,21 +101,21 @@ public sealed class DashboardQueries(string connectionString)
             WHERE hour >= @from AND hour < @to GROUP BY 1, 2 ORDER BY 1, 2
             """, Sql.Instants(from, to), r => new DayCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt16(1), r.GetInt64(2)), ct);
 
-    public Task<List<GroupCount>> OffendersByCountryAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+    public Task<List<GroupCount>> OffendersByCountryAsync(RollupPeriod p, CancellationToken ct = default) =>
         ListAsync($"""
             SELECT s.country_code, max(s.country), count(DISTINCT d.ip), sum(d.events)
-            FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack}
+            FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
+            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack}
             GROUP BY s.country_code ORDER BY 4 DESC
-            """, Sql.Days(from, to), Group, ct);
+            """, p.Parameters(), Group, ct);
 
-    public Task<List<GroupCount>> OffendersByAsnAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+    public Task<List<GroupCount>> OffendersByAsnAsync(RollupPeriod p, CancellationToken ct = default) =>
         ListAsync($"""
             SELECT s.asn::text, max(s.as_organization), count(DISTINCT d.ip), sum(d.events)
-            FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.day >= @from AND d.day < @to AND d.kind IN {Attack}
+            FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
+            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack}
             GROUP BY s.asn ORDER BY 4 DESC
-            """, Sql.Days(from, to), Group, ct);
+            """, p.Parameters(), Group, ct);
 
     private static GroupCount Group(NpgsqlDataReader r) =>
         new(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), r.GetInt64(3));

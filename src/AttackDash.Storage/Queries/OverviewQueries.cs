@@ -20,13 +20,13 @@ public sealed class OverviewQueries(string connectionString)
     private static readonly string Attack = EventKindSql.AttackKinds;
     private static readonly string Success = EventKindSql.SuccessKinds;
 
-    public async Task<NewVsReturning> NewVsReturningAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    public async Task<NewVsReturning> NewVsReturningAsync(RollupPeriod p, CancellationToken ct = default)
     {
         var rows = await Sql.ListAsync(connectionString, $"""
             SELECT count(*) FILTER (WHERE s.first_seen >= @start), count(*) FILTER (WHERE s.first_seen < @start)
-            FROM (SELECT DISTINCT ip FROM daily_ip_kind WHERE day >= @from AND day < @to AND kind IN {Attack}) d
+            FROM (SELECT DISTINCT ip FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind IN {Attack}) d
             JOIN ip_summary s ON s.ip = d.ip
-            """, [.. Sql.Days(from, to), Sql.Param("start", NpgsqlDbType.TimestampTz, from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc))],
+            """, [.. p.Parameters(), p.Start()],
             r => new NewVsReturning(r.GetInt64(0), r.GetInt64(1)), ct);
         return rows[0];
     }
@@ -35,29 +35,29 @@ public sealed class OverviewQueries(string connectionString)
     /// The newest injection attempts of the period. The rollup finds the (day, IP) pairs first, so that
     /// the raw events are read through the (ip, time) index and never scanned by kind.
     /// </summary>
-    public Task<List<InjectionRow>> LatestInjectionsAsync(DateOnly from, DateOnly to, int limit, CancellationToken ct = default) =>
+    public Task<List<InjectionRow>> LatestInjectionsAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
         Sql.ListAsync(connectionString, $"""
             SELECT e.time, e.client_ip, e.argument, e.mta_host
-            FROM (SELECT day, ip FROM daily_ip_kind WHERE day >= @from AND day < @to AND kind = {(int)EventKind.Injection}
-                  ORDER BY day DESC LIMIT {limit}) d
+            FROM (SELECT {p.Column} AS b, ip FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind = {(int)EventKind.Injection}
+                  ORDER BY {p.Column} DESC LIMIT {limit}) d
             CROSS JOIN LATERAL (
                 SELECT time, client_ip, argument, mta_host FROM events
-                WHERE client_ip = d.ip AND time >= d.day::timestamp AT TIME ZONE 'UTC' AND time < (d.day + 1)::timestamp AT TIME ZONE 'UTC'
+                WHERE client_ip = d.ip AND time >= {p.BucketStart("d.b")} AND time < {p.BucketEnd("d.b")}
                   AND kind = {(int)EventKind.Injection}
                 ORDER BY time DESC LIMIT {limit}) e
             ORDER BY e.time DESC LIMIT {limit}
-            """, Sql.Days(from, to), r => new InjectionRow(r.GetFieldValue<DateTimeOffset>(0), r.GetFieldValue<IPAddress>(1), r.Text(2), r.GetString(3)), ct);
+            """, p.Parameters(), r => new InjectionRow(r.GetFieldValue<DateTimeOffset>(0), r.GetFieldValue<IPAddress>(1), r.Text(2), r.GetString(3)), ct);
 
-    public Task<List<CompromiseRow>> CompromisesAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+    public Task<List<CompromiseRow>> CompromisesAsync(RollupPeriod p, CancellationToken ct = default) =>
         Sql.ListAsync(connectionString, $"""
             SELECT d.ip, coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)EventKind.AuthSuccess}), 0),
                    coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)EventKind.MessageAccepted}), 0),
                    s.attack_events, s.last_seen, s.country_code
-            FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.day >= @from AND d.day < @to AND d.kind IN {Success} AND s.attack_events > 0
+            FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
+            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Success} AND s.attack_events > 0
             GROUP BY d.ip, s.attack_events, s.last_seen, s.country_code
             ORDER BY 2 DESC, 3 DESC, d.ip LIMIT 100
-            """, Sql.Days(from, to), Map, ct);
+            """, p.Parameters(), Map, ct);
 
     private static CompromiseRow Map(NpgsqlDataReader r) =>
         new(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetFieldValue<DateTimeOffset>(4), r.Text(5));

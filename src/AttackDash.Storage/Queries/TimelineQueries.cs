@@ -17,11 +17,11 @@ public sealed class TimelineQueries(string connectionString)
     private static readonly string Attack = EventKindSql.AttackKinds;
 
     /// <summary>From the hourly rollup, which also counts the events with no IP (unattributed user_unknown).</summary>
-    public Task<List<BucketCount>> EventsByKindAsync(DateOnly from, DateOnly to, bool hourly, CancellationToken ct = default) =>
+    public Task<List<BucketCount>> EventsByKindAsync(RollupPeriod p, bool hourly, CancellationToken ct = default) =>
         Sql.ListAsync(connectionString, $"""
             SELECT date_trunc('{(hourly ? "hour" : "day")}', hour, 'UTC') AS bucket, kind, sum(events)::bigint FROM hourly_kind
             WHERE hour >= @from AND hour < @to GROUP BY 1, 2 ORDER BY 1, 2
-            """, Sql.Instants(from, to), r => new BucketCount(r.GetFieldValue<DateTimeOffset>(0), r.GetInt16(1), r.GetInt64(2)), ct);
+            """, [Sql.Param("from", NpgsqlDbType.TimestampTz, p.From), Sql.Param("to", NpgsqlDbType.TimestampTz, p.To)], r => new BucketCount(r.GetFieldValue<DateTimeOffset>(0), r.GetInt16(1), r.GetInt64(2)), ct);
 
     /// <summary>Per UTC day: attacker IPs seen for the first time that day, and those seen before.</summary>
     public Task<List<DayNewReturning>> NewVsReturningPerDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
@@ -33,13 +33,13 @@ public sealed class TimelineQueries(string connectionString)
             GROUP BY d.day ORDER BY d.day
             """, Sql.Days(from, to), r => new DayNewReturning(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), r.GetInt64(2)), ct);
 
-    public async Task<List<DistributionBucket>> DistributionAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    public async Task<List<DistributionBucket>> DistributionAsync(RollupPeriod p, CancellationToken ct = default)
     {
         var rows = await Sql.ListAsync(connectionString, $"""
             SELECT CASE WHEN n = 1 THEN 0 WHEN n = 2 THEN 1 WHEN n < 10 THEN 2 WHEN n < 100 THEN 3 ELSE 4 END AS b, count(*), sum(n)::bigint
-            FROM (SELECT sum(events) AS n FROM daily_ip_kind WHERE day >= @from AND day < @to AND kind IN {Attack} GROUP BY ip) t
+            FROM (SELECT sum(events) AS n FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind IN {Attack} GROUP BY ip) t
             GROUP BY 1
-            """, Sql.Days(from, to), r => (Bucket: r.GetInt32(0), Ips: r.GetInt64(1), Events: r.GetInt64(2)), ct);
+            """, p.Parameters(), r => (Bucket: r.GetInt32(0), Ips: r.GetInt64(1), Events: r.GetInt64(2)), ct);
         return DistributionLabels.Select((label, i) => rows.FirstOrDefault(r => r.Bucket == i) is { Ips: > 0 } r
             ? new DistributionBucket(label, r.Ips, r.Events) : new DistributionBucket(label, 0, 0)).ToList();
     }
