@@ -145,6 +145,38 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         await File.WriteAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "page-timings.txt"), _timings);
     }
 
+    [Fact]
+    public async Task A_viewer_sees_the_pages_but_no_control_that_changes_blocks_and_not_the_tokens()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = dir.File("maillog");
+        var now = DateTime.UtcNow.AddHours(-1);
+        await File.WriteAllLinesAsync(log, Enumerable.Range(0, 20).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{now.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [198.51.100.4]: possible SMTP attack: command=AUTH, count=5")));
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
+        var password = await new UserService(cs).CreateAsync("bob", UserService.Viewer);
+        await using var app = await TestWebApp.StartAsync(cs);
+        var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(baseUrl + "/login");
+        await page.FillAsync("#name", "bob");
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in");
+
+        await Open(page, baseUrl, "/ip/198.51.100.4", "#ip-timeline[data-rendered=true]", "viewer-ip-detail");
+        await Expect(page.Locator("#ip-attack-events")).ToHaveTextAsync("20");
+        await Expect(page.Locator("#block-ip")).ToHaveCountAsync(0);
+        await Open(page, baseUrl, "/offenders", "#offenders tbody tr", "viewer-offenders");
+        await Expect(page.Locator("button.row-block")).ToHaveCountAsync(0);
+        await Expect(page.Locator("header nav a[href=tokens]")).ToHaveCountAsync(0);
+        await page.GotoAsync(baseUrl + "/tokens");
+        await Expect(page.Locator("#not-allowed")).ToBeVisibleAsync();
+        Assert.Equal(0, await Sql.ScalarAsync(cs, "SELECT count(*) FROM api_tokens"));
+    }
+
     /// <summary>Opens a page, waits until it runs interactively and shows its data, logs the time and saves a screenshot.</summary>
     private async Task Open(IPage page, string baseUrl, string path, string ready, string screenshot)
     {

@@ -12,6 +12,7 @@ internal static class DashboardSecurity
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.LoginPath = "/login";
+            o.AccessDeniedPath = "/denied";
             o.Cookie.Name = "attackdash";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
