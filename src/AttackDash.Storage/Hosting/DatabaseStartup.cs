@@ -36,7 +36,9 @@ internal sealed class DatabaseStartup(
 
     private async Task<string> StartEmbeddedAsync(CancellationToken ct)
     {
-        _embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { RootDirectory = options.Value.EmbeddedRoot }, ct);
+        // The CLI's variable counts too, so that `attackdash ingest` and the dashboard find the same cluster.
+        var root = options.Value.EmbeddedRoot ?? Environment.GetEnvironmentVariable("AttackDash__EmbeddedRoot");
+        _embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { RootDirectory = root }, ct);
         Log.EmbeddedStarted(logger, _embedded.Root, _embedded.Port);
         return _embedded.ConnectionString;
     }
