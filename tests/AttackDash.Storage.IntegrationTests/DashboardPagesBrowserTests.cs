@@ -100,6 +100,16 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         await page.Locator("#proposals tbody tr:first-child button.approve").ClickAsync();
         await Expect(page.Locator("#blocks-message")).ToContainTextAsync("approved");
         await Expect(page.Locator("#active-blocks tbody tr")).ToHaveCountAsync(2);
+        await page.FillAsync("#block-network", "10.1.0.0/16");
+        await page.ClickAsync("#block-submit");
+        await Expect(page.Locator("#blocks-message")).ToContainTextAsync("overlaps the allowlist entry 10.0.0.0/8");
+        await page.FillAsync("#block-network", "44.0.0.0/12");
+        await page.ClickAsync("#block-submit");
+        await Expect(page.Locator("#blocks-message")).ToContainTextAsync("confirm it explicitly");
+        await page.CheckAsync("#block-confirm-wide");
+        await page.ClickAsync("#block-submit");
+        await Expect(page.Locator("#blocks-message")).ToHaveTextAsync("44.0.0.0/12 blocked");
+        await Expect(page.Locator("#active-blocks tbody tr")).ToHaveCountAsync(3);
 
         await Open(page, baseUrl, "/tokens", "#token-name", "tokens");
         await page.FillAsync("#token-name", "fw1.example.org");
