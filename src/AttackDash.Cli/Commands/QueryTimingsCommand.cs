@@ -24,7 +24,7 @@ internal static class QueryTimingsCommand
         var q = new DashboardQueries(db.ConnectionString);
         stdout.WriteLine($"period {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}; {await Scalar(db.ConnectionString, "SELECT count(*) FROM events"):#,0} events stored");
         await Time(stdout, "top 50 offenders", runs, async () => (await q.TopOffendersAsync(RollupPeriod.Days(from, to), 50)).Count);
-        await Time(stdout, "events per day by kind", runs, async () => (await q.EventsPerDayAsync(from, to)).Count);
+        await Time(stdout, "events per day by kind", runs, async () => (await new TimelineQueries(db.ConnectionString).EventsByKindAsync(RollupPeriod.Days(from, to), hourly: false)).Count);
         await Time(stdout, "offenders by country", runs, async () => (await q.OffendersByCountryAsync(RollupPeriod.Days(from, to))).Count);
         await Time(stdout, "offenders by ASN", runs, async () => (await q.OffendersByAsnAsync(RollupPeriod.Days(from, to))).Count);
         if (a.Flag("--pages"))

@@ -43,7 +43,7 @@ public sealed class DashboardQueries(string connectionString)
             GROUP BY d.ip, s.country_code, s.asn, s.as_organization
             ORDER BY events DESC, d.ip LIMIT {limit}
             """, p.Parameters(), r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
-                r.IsDBNull(2) ? null : r.GetString(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4)), ct);
+                r.Text(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.Text(4)), ct);
 
     public async Task<PeriodSummary> PeriodSummaryAsync(RollupPeriod p, CancellationToken ct = default)
     {
@@ -88,18 +88,12 @@ public sealed class DashboardQueries(string connectionString)
             r =>
             {
                 total = r.GetInt64(8);
-                return new OffenderListRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetString(2),
-                    r.IsDBNull(3) ? null : r.GetInt64(3), r.IsDBNull(4) ? null : r.GetString(4),
+                return new OffenderListRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.Text(2),
+                    r.IsDBNull(3) ? null : r.GetInt64(3), r.Text(4),
                     r.GetFieldValue<DateTimeOffset>(5), r.GetFieldValue<DateTimeOffset>(6), r.Text(7));
             }, ct);
         return (rows, total);
     }
-
-    public Task<List<DayCount>> EventsPerDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        ListAsync("""
-            SELECT (hour AT TIME ZONE 'UTC')::date AS day, kind, sum(events) FROM hourly_kind
-            WHERE hour >= @from AND hour < @to GROUP BY 1, 2 ORDER BY 1, 2
-            """, Sql.Instants(from, to), r => new DayCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt16(1), r.GetInt64(2)), ct);
 
     public Task<List<GroupCount>> OffendersByCountryAsync(RollupPeriod p, CancellationToken ct = default) =>
         ListAsync($"""
@@ -118,7 +112,7 @@ public sealed class DashboardQueries(string connectionString)
             """, p.Parameters(), Group, ct);
 
     private static GroupCount Group(NpgsqlDataReader r) =>
-        new(r.IsDBNull(0) ? null : r.GetString(0), r.IsDBNull(1) ? null : r.GetString(1), r.GetInt64(2), r.GetInt64(3));
+        new(r.Text(0), r.Text(1), r.GetInt64(2), r.GetInt64(3));
 
     private Task<List<T>> ListAsync<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken ct) =>
         Sql.ListAsync(connectionString, sql, parameters, map, ct);

@@ -19,22 +19,7 @@ internal static class Sql
         return rows;
     }
 
-    /// <summary>@from and @to as UTC days, for the daily rollup.</summary>
-    public static NpgsqlParameter[] Days(DateOnly from, DateOnly to) =>
-        [new("from", NpgsqlDbType.Date) { Value = from }, new("to", NpgsqlDbType.Date) { Value = to }];
-
-    /// <summary>@from and @to as instants (midnight UTC), for the hourly rollups and raw events.</summary>
-    public static NpgsqlParameter[] Instants(DateOnly from, DateOnly to) =>
-    [
-        new("from", NpgsqlDbType.TimestampTz) { Value = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) },
-        new("to", NpgsqlDbType.TimestampTz) { Value = to.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) },
-    ];
-
     public static NpgsqlParameter Param(string name, NpgsqlDbType type, object? value) => new(name, type) { Value = value ?? DBNull.Value };
 
     public static string? Text(this NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    public static long? Long(this NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetInt64(i);
-
-    public static double? Double(this NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
 }

@@ -31,7 +31,7 @@ public sealed class TimelineQueries(string connectionString)
             FROM (SELECT DISTINCT day, ip FROM daily_ip_kind WHERE day >= @from AND day < @to AND kind IN {Attack}) d
             JOIN ip_summary s ON s.ip = d.ip
             GROUP BY d.day ORDER BY d.day
-            """, Sql.Days(from, to), r => new DayNewReturning(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), r.GetInt64(2)), ct);
+            """, RollupPeriod.Days(from, to).Parameters(), r => new DayNewReturning(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), r.GetInt64(2)), ct);
 
     public async Task<List<DistributionBucket>> DistributionAsync(RollupPeriod p, CancellationToken ct = default)
     {
