@@ -37,6 +37,20 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
     }
 
     [Fact]
+    public async Task Query_timings_times_every_page_of_the_dashboard()
+    {
+        await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", Cli.Generate(dir.Path, 5_000, seed: 2, days: 10)).Exit);
+
+        var (exit, stdout, stderr) = Cli.Run("query-timings", "--runs", "1", "--pages");
+
+        Assert.True(exit == 0, stderr);
+        foreach (var page in new[] { "overview (7 d)", "overview (24 h)", "offenders", "timeline", "geography", "campaigns", "IP detail", "review", "blocks + audit", "backtest" })
+            Assert.Contains("page: " + page, stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_rolling_24_hours_counts_exactly_the_raw_events_of_those_hours_and_whole_days_those_of_the_days()
     {
         var cs = await pg.NewDatabaseAsync();
