@@ -74,6 +74,8 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         await Open(page, baseUrl, "/geography", "#by-country-chart[data-rendered=true]", "geography");
         var cells = await Sql.ScalarAsync(cs, $"SELECT count(DISTINCT (round(s.latitude::numeric), round(s.longitude::numeric))) FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip WHERE d.day >= '{month.From:yyyy-MM-dd}' AND {Attack("d.kind")}");
         await Expect(page.Locator("#world-map circle.origin")).ToHaveCountAsync((int)cells);
+        // The map's own stylesheet (CSS isolation bundle) is served and applied.
+        await Expect(page.Locator("#world-map path.land")).ToHaveCSSAsync("fill", "rgb(208, 213, 221)");
         await Expect(page.Locator("#by-country tbody tr:first-child td:nth-child(2)")).ToHaveTextAsync(N(monthIps));
 
         await Open(page, baseUrl, "/campaigns", "#campaign-count", "campaigns");
