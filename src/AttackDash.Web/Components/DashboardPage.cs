@@ -17,7 +17,18 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     [Inject] private StoreChanges Changes { get; set; } = null!;
     [Inject] private AuthenticationStateProvider Auth { get; set; } = null!;
 
+    private int _loads;
+
     protected Task<string> ConnectionStringAsync => Database.ConnectionStringAsync;
+
+    /// <summary>
+    /// Numbers a load of the page's data. A slow first load, a live refresh and a filter change can
+    /// overlap; after its awaits a load keeps its results only if <see cref="IsLatest"/>, so older
+    /// results never overwrite newer ones.
+    /// </summary>
+    protected int BeginLoad() => Interlocked.Increment(ref _loads);
+
+    protected bool IsLatest(int load) => load == Volatile.Read(ref _loads);
 
     /// <summary>Reloads the page's data; called on first load by the page and on every store change by this base.</summary>
     protected abstract Task RefreshAsync();
