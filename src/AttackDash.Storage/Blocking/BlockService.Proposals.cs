@@ -12,7 +12,7 @@ public sealed partial class BlockService
     public async Task<BlockRow> ProposeAsync(Cidr network, string reason, string actor, CancellationToken ct = default)
     {
         await using var db = Open();
-        var allow = new Allowlist((await db.Allowlist.Select(a => a.Network).ToListAsync(ct)).Select(Cidr.Parse));
+        var allow = await LoadAllowlistAsync(db, ct);
         if (allow.Refusal(network, wideConfirmed: true) is { } refusal)
             throw new BlockRefusedException(refusal);
         var text = network.ToString();

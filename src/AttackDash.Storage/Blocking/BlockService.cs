@@ -33,7 +33,7 @@ public sealed partial class BlockService(string connectionString, BanTimePolicy?
     /// <summary>The allowlist, width and already-blocked checks; returns how many times the network was blocked before.</summary>
     private async Task<int> CheckBlockableAsync(AttackDashDbContext db, Cidr network, bool wideConfirmed, DateTimeOffset now, CancellationToken ct)
     {
-        var allow = new Allowlist((await db.Allowlist.Select(a => a.Network).ToListAsync(ct)).Select(Cidr.Parse));
+        var allow = await LoadAllowlistAsync(db, ct);
         if (allow.Refusal(network, wideConfirmed) is { } refusal)
             throw new BlockRefusedException(refusal);
         var text = network.ToString();
@@ -102,6 +102,10 @@ public sealed partial class BlockService(string connectionString, BanTimePolicy?
         if (due.Count > 0)
             await db.SaveChangesAsync(ct);
     }
+
+    /// <summary>The stored allowlist entries plus the reserved ranges, as the block checks use them.</summary>
+    private static async Task<Allowlist> LoadAllowlistAsync(AttackDashDbContext db, CancellationToken ct) =>
+        new((await db.Allowlist.Select(a => a.Network).ToListAsync(ct)).Select(Cidr.Parse));
 
     private AttackDashDbContext Open() => new(AttackDashDbContext.Options(connectionString));
 
