@@ -235,18 +235,6 @@ namespace AttackDash.Migrations.Migrations
 
             modelBuilder.Entity("AttackDash.Storage.Entities.EventRow", b =>
                 {
-                    b.Property<int>("SourceId")
-                        .HasColumnType("integer")
-                        .HasColumnName("source_id");
-
-                    b.Property<long>("LineNumber")
-                        .HasColumnType("bigint")
-                        .HasColumnName("line_number");
-
-                    b.Property<DateTimeOffset>("Time")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("time");
-
                     b.Property<string>("Argument")
                         .HasColumnType("text")
                         .HasColumnName("argument");
@@ -268,6 +256,10 @@ namespace AttackDash.Migrations.Migrations
                         .HasColumnType("smallint")
                         .HasColumnName("kind");
 
+                    b.Property<long>("LineNumber")
+                        .HasColumnType("bigint")
+                        .HasColumnName("line_number");
+
                     b.Property<bool>("MayBeForged")
                         .HasColumnType("boolean")
                         .HasColumnName("may_be_forged");
@@ -285,13 +277,19 @@ namespace AttackDash.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("queue_id");
 
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer")
+                        .HasColumnName("source_id");
+
+                    b.Property<DateTimeOffset>("Time")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("time");
+
                     b.Property<string>("Username")
                         .HasColumnType("text")
                         .HasColumnName("username");
 
-                    b.HasKey("SourceId", "LineNumber", "Time");
-
-                    b.HasIndex("ClientIp", "Time");
+                    b.HasIndex("ClientIp");
 
                     b.ToTable("events", (string)null);
                 });

@@ -88,7 +88,7 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
         var events = batch.Take();
         // A write is never cut off half-way; cancellation only stops the retries (the checkpoint then
         // stays where it was, and the next start reads those lines again).
-        await RetryAsync(() => store.WriteBatchAsync(sourceId, events, checkpoint, 0, CancellationToken.None), ct);
+        await RetryAsync(() => store.WriteBatchAsync(sourceId, events, checkpoint, 0, ct: CancellationToken.None), ct);
     }
 
     /// <summary>Retries while the database is unreachable, backing off up to <see cref="MaxBackoff"/>.</summary>

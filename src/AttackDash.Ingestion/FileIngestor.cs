@@ -8,7 +8,7 @@ namespace AttackDash.Ingestion;
 /// Loads one log file into the store, exactly once. The checkpoint is the last line whose events are
 /// all committed (a User unknown still waiting for its IP holds it back). A restart reads the file again
 /// from the top so that the correlator sees every earlier line, and writes only the events past the
-/// checkpoint; the events table's key drops anything written twice.
+/// checkpoint; lines written past the checkpoint before the restart are merged, never stored twice.
 /// </summary>
 /// <param name="stores">One per concurrent writer (each its own connection): batches go round-robin.</param>
 public sealed class FileIngestor(IReadOnlyList<EventStore> stores, IngestOptions options, ReadOptions read)
@@ -29,7 +29,7 @@ public sealed class FileIngestor(IReadOnlyList<EventStore> stores, IngestOptions
         var engine = new LogEngine(batch, new EngineOptions { MtaHost = options.MtaHost });
         var yearInference = years(input);
         // Batches are written while the next ones are parsed, by several writers at once.
-        var writes = new WriteQueue(stores, sourceId, linesDone);
+        var writes = new WriteQueue(stores, sourceId);
         using (var reader = new LineReader(input.Open(), read.MaxLineLength))
         {
             while (LineFeeder.Feed(reader, engine, yearInference, path, batch, options.BatchSize))

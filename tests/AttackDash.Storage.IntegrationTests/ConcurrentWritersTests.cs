@@ -26,4 +26,25 @@ public sealed class ConcurrentWritersTests(PostgresFixture pg)
         Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
             await Sql.ScalarAsync(cs, $"SELECT sum(attack_events + success_events) + (SELECT count(*) FROM events WHERE kind = {(int)AttackDash.Core.Events.EventKind.LostInput}) FROM ip_summary"));
     }
+
+    [Fact]
+    public async Task Two_processes_reading_the_same_log_at_the_same_time_store_it_once()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        Assert.Equal(0, Cli.Run("migrate").Exit);
+        using var dir = new TempDir();
+        var log = Cli.Generate(dir.Path, 30_000, seed: 13);
+        // Small batches so that the two readers overtake each other many times.
+        var runs = await Task.WhenAll(Enumerable.Range(0, 2).Select(_ =>
+            Task.Run(() => Cli.Run("ingest", "--tz", "UTC", "--batch", "500", log))));
+        Assert.All(runs, r => Assert.True(r.Exit == 0, r.Stderr));
+
+        var truth = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(log + ".truth.json"))!;
+        var expected = truth["totals"]!.AsObject().Where(t => t.Key != "unattributed").Sum(t => (long)t.Value!);
+        Assert.Equal(expected, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(expected, await Sql.ScalarAsync(cs, "SELECT count(DISTINCT (source_id, line_number)) FROM events"));
+        Assert.Equal(expected, await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
+        Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
+            await Sql.ScalarAsync(cs, "SELECT sum(events) FROM daily_ip_kind"));
+    }
 }

@@ -50,8 +50,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             .Where(d => File.Exists(Path.Combine(d.Dir, "initdb")) && File.Exists(Path.Combine(d.Dir, "pg_ctl")))
             .OrderByDescending(d => d.Version).Select(d => d.Dir).FirstOrDefault();
 
-    // Bulk ingest writes hundreds of MB per minute: fewer checkpoints and a larger cache than the defaults.
-    private const string Tuning = "-c shared_buffers=256MB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_buffers=16MB";
+    // Bulk ingest writes hundreds of MB per minute: fewer checkpoints and a larger cache than the defaults,
+    // and WAL segments kept for reuse and not zero-filled when new (that write only showed up in profiles).
+    private const string Tuning = "-c shared_buffers=256MB -c max_wal_size=4GB -c checkpoint_timeout=15min -c wal_buffers=16MB -c wal_init_zero=off -c min_wal_size=2GB";
 
     private string PasswordFile => Path.Combine(Root, "password");
 

@@ -2,7 +2,7 @@ using System.Net;
 
 namespace AttackDash.Storage.Entities;
 
-/// <summary>One engine event. The table is partitioned by month of <see cref="Time"/>; (source, line) makes re-ingesting a no-op.</summary>
+/// <summary>One engine event. The table is partitioned by month of <see cref="Time"/>; (source, line) is written once: see EventStore.</summary>
 public sealed class EventRow
 {
     public DateTimeOffset Time { get; set; }

@@ -7,10 +7,12 @@ namespace AttackDash.Storage.Ingest;
 
 /// <summary>
 /// Writes engine events to PostgreSQL, one connection per instance. Each batch is one transaction with
-/// its source's checkpoint. Lines past everything ever written for the source are COPY'd straight into
-/// their month's partition with rollups summed in memory; any other batch (a resumed read) is COPY'd
-/// into a temporary table and merged with ON CONFLICT DO NOTHING, and only the rows really inserted
-/// reach the rollups and the per-IP summary. Either way a row is never stored or counted twice.
+/// its source's checkpoint, and a writer given the batch before it commits only after that one, so a
+/// checkpoint never passes an uncommitted batch. The COPY, most of the work, runs before that wait,
+/// alongside the other writers. Then, holding its source row's lock, a batch checks that nobody has
+/// written any of its lines (another process reading the same file, a resumed read, a commit whose
+/// answer was lost); if somebody has, it is merged instead: only its lines not yet stored are inserted.
+/// Only rows really inserted reach the rollups and the per-IP summary: nothing is stored or counted twice.
 /// </summary>
 public sealed class EventStore(string connectionString) : IAsyncDisposable
 {
@@ -37,73 +39,88 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
     }
 
     /// <returns>How many of the events were new.</returns>
-    /// <remarks>A deadlock with another writer (possible on the ON CONFLICT path) rolls the batch back; it is simply tried again.</remarks>
-    public async Task<long> WriteBatchAsync(int sourceId, IReadOnlyList<MailEvent> events, long checkpointLine, long bytesSeen, CancellationToken ct = default)
+    /// <param name="after">The write of the batch read before this one, if still running: this one commits after it, and fails with it.</param>
+    /// <remarks>A deadlock with another writer rolls the batch back; it is simply tried again.</remarks>
+    public async Task<long> WriteBatchAsync(int sourceId, IReadOnlyList<MailEvent> events, long checkpointLine, long bytesSeen,
+        Task? after = null, CancellationToken ct = default)
     {
+        var batch = new BatchMonths(events);
+        var merge = batch.MinLine <= _maxLineWritten.GetValueOrDefault(sourceId);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await WriteOnceAsync(sourceId, events, checkpointLine, bytesSeen, ct);
+                if (await WriteOnceAsync(sourceId, batch, events, checkpointLine, bytesSeen, after, merge, ct) is { } inserted)
+                    return inserted;
+                merge = true;
             }
             catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure && attempt < 5)
             {
                 await Task.Delay(50 * attempt, ct);
             }
-            catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && attempt < 5)
-            {
-                // Another writer of the same file got there first: merge instead of copying.
-                _maxLineWritten[sourceId] = long.MaxValue;
-            }
             catch (NpgsqlException)
             {
                 // The connection may have died after the server committed: until a write succeeds again,
-                // nothing is known to be new, so the next try takes the ON CONFLICT path.
+                // nothing is known to be new, so the next try merges straight away.
                 _maxLineWritten[sourceId] = long.MaxValue;
                 throw;
             }
         }
     }
 
-    private async Task<long> WriteOnceAsync(int sourceId, IReadOnlyList<MailEvent> events, long checkpointLine, long bytesSeen, CancellationToken ct)
+    /// <returns>The new events, or null when some of the lines turned out to be stored already (nothing was written).</returns>
+    private async Task<long?> WriteOnceAsync(int sourceId, BatchMonths batch, IReadOnlyList<MailEvent> events, long checkpointLine,
+        long bytesSeen, Task? after, bool merge, CancellationToken ct)
     {
         var conn = await ConnectionAsync(ct);
-        await EnsurePartitionsAsync(conn, events, ct);
-        var written = _maxLineWritten.GetValueOrDefault(sourceId);
-        var batchMax = events.Count == 0 ? 0 : events.Max(e => e.LineNumber);
-        // Lines past everything ever written cannot clash: COPY them straight in. Only a resumed read
-        // can produce lines written before, and those go through the temporary table and ON CONFLICT.
-        var fresh = events.Count == 0 || events.Min(e => e.LineNumber) > written;
+        await EnsurePartitionsAsync(conn, batch.ByMonth.Keys, ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
-        long inserted, maxWritten;
-        if (fresh)
+        long inserted;
+        if (merge)
         {
-            // Straight into each month's partition: routing every row through the parent costs a third.
-            foreach (var month in events.GroupBy(e => MonthOf(e.Time)))
-                await CopyAsync(conn, PartitionName(month.Key), sourceId, month.ToList(), ct);
-            await new BatchRollups(events).UpsertAsync(conn, tx, ct);
-            inserted = events.Count;
+            await InOrder(after);
+            await LockSourceAsync(conn, tx, sourceId, ct);
+            inserted = await BatchMerge.InsertNewAsync(conn, tx, sourceId, events, ct);
         }
         else
         {
-            await using (var temp = new NpgsqlCommand("CREATE TEMP TABLE IF NOT EXISTS batch_events (LIKE events) ON COMMIT DELETE ROWS", conn, tx))
-                await temp.ExecuteNonQueryAsync(ct);
-            await CopyAsync(conn, "batch_events", sourceId, events, ct);
-            await using var merge = new NpgsqlCommand(MergeSql, conn, tx);
-            inserted = Convert.ToInt64(await merge.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+            // Straight into each month's partition: routing every row through the parent costs a third.
+            foreach (var (month, monthEvents) in batch.ByMonth)
+                await EventCopy.CopyAsync(conn, PartitionName(month), sourceId, monthEvents, ct);
+            await InOrder(after);
+            if (await LockSourceAsync(conn, tx, sourceId, ct) >= batch.MinLine)
+            {
+                await tx.RollbackAsync(ct);
+                return null;
+            }
+            await new BatchRollups(events).UpsertAsync(conn, tx, ct);
+            inserted = events.Count;
         }
-        await using (var checkpoint = new NpgsqlCommand(
-            "UPDATE ingest_sources SET lines_done = GREATEST(lines_done, @n), max_line_written = GREATEST(max_line_written, @w), bytes_seen = GREATEST(bytes_seen, @b), updated_at = now() WHERE id = @id RETURNING max_line_written", conn, tx))
-        {
-            checkpoint.Parameters.AddWithValue("n", checkpointLine);
-            checkpoint.Parameters.AddWithValue("w", batchMax);
-            checkpoint.Parameters.AddWithValue("b", bytesSeen);
-            checkpoint.Parameters.AddWithValue("id", sourceId);
-            maxWritten = Convert.ToInt64(await checkpoint.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        }
+        _maxLineWritten[sourceId] = await AdvanceAsync(conn, tx, sourceId, checkpointLine, batch.MaxLine, bytesSeen, ct);
         await tx.CommitAsync(ct);
-        _maxLineWritten[sourceId] = maxWritten;
         return inserted;
+    }
+
+    // The earlier batch's failure is this one's too: committing past it would skip its lines.
+    private static Task InOrder(Task? after) => after ?? Task.CompletedTask;
+
+    /// <summary>Locks the source row until commit, so that writers of one source take turns here; returns the last line ever written.</summary>
+    private static async Task<long> LockSourceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int sourceId, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT max_line_written FROM ingest_sources WHERE id = @id FOR UPDATE", conn, tx);
+        cmd.Parameters.AddWithValue("id", sourceId);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<long> AdvanceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int sourceId, long checkpointLine, long batchMax, long bytesSeen, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(
+            "UPDATE ingest_sources SET lines_done = GREATEST(lines_done, @n), max_line_written = GREATEST(max_line_written, @w), bytes_seen = GREATEST(bytes_seen, @b), updated_at = now() WHERE id = @id RETURNING max_line_written", conn, tx);
+        cmd.Parameters.AddWithValue("n", checkpointLine);
+        cmd.Parameters.AddWithValue("w", batchMax);
+        cmd.Parameters.AddWithValue("b", bytesSeen);
+        cmd.Parameters.AddWithValue("id", sourceId);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     /// <summary>Records the line counts and time span of a complete read; a later read of a copy with no new lines leaves them as they were.</summary>
@@ -123,76 +140,10 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
-    private static readonly string MergeSql = $"""
-        WITH ins AS (
-            INSERT INTO events SELECT * FROM batch_events ON CONFLICT DO NOTHING
-            RETURNING time, kind, client_ip),
-        by_ip AS (
-            INSERT INTO hourly_ip_kind (hour, ip, kind, events)
-            SELECT date_trunc('hour', time), client_ip, kind, count(*) FROM ins WHERE client_ip IS NOT NULL GROUP BY 1, 2, 3
-            ON CONFLICT (hour, ip, kind) DO UPDATE SET events = hourly_ip_kind.events + excluded.events),
-        by_day AS (
-            INSERT INTO daily_ip_kind (day, ip, kind, events)
-            SELECT (time AT TIME ZONE 'UTC')::date, client_ip, kind, count(*) FROM ins WHERE client_ip IS NOT NULL GROUP BY 1, 2, 3
-            ON CONFLICT (day, ip, kind) DO UPDATE SET events = daily_ip_kind.events + excluded.events),
-        by_kind AS (
-            INSERT INTO hourly_kind (hour, kind, events, unattributed)
-            SELECT date_trunc('hour', time), kind, count(*), count(*) FILTER (WHERE client_ip IS NULL) FROM ins GROUP BY 1, 2
-            ON CONFLICT (hour, kind) DO UPDATE SET events = hourly_kind.events + excluded.events,
-                unattributed = hourly_kind.unattributed + excluded.unattributed),
-        summary AS (
-            INSERT INTO ip_summary (ip, first_seen, last_seen, attack_events, success_events)
-            SELECT client_ip, min(time), max(time),
-                   count(*) FILTER (WHERE kind IN {EventKindSql.AttackKinds}), count(*) FILTER (WHERE kind IN {EventKindSql.SuccessKinds})
-            FROM ins WHERE client_ip IS NOT NULL GROUP BY client_ip
-            ON CONFLICT (ip) DO UPDATE SET first_seen = LEAST(ip_summary.first_seen, excluded.first_seen),
-                last_seen = GREATEST(ip_summary.last_seen, excluded.last_seen),
-                attack_events = ip_summary.attack_events + excluded.attack_events,
-                success_events = ip_summary.success_events + excluded.success_events)
-        SELECT count(*) FROM ins
-        """;
-
-    private static async Task CopyAsync(NpgsqlConnection conn, string table, int sourceId, IReadOnlyList<MailEvent> events, CancellationToken ct)
-    {
-        await using var copy = await conn.BeginBinaryImportAsync(
-            $"COPY {table} (time, source_id, line_number, kind, mta_host, pid, queue_id, client_ip, client_host, may_be_forged, username, argument, detail) FROM STDIN (FORMAT BINARY)", ct);
-        // The synchronous writes of the importer only fill its buffer; it flushes to the server as it fills.
-        foreach (var e in events)
-        {
-            copy.StartRow();
-            copy.Write(e.Time.UtcDateTime);
-            copy.Write(sourceId);
-            copy.Write(e.LineNumber);
-            copy.Write((short)e.Kind);
-            copy.Write(e.MtaHost);
-            copy.Write(e.Pid);
-            WriteNullable(copy, e.QueueId);
-            if (e.ClientIp is { } ip)
-                copy.Write(ip.ToIPAddress());
-            else
-                copy.WriteNull();
-            WriteNullable(copy, e.ClientHost);
-            copy.Write(e.MayBeForged);
-            WriteNullable(copy, e.User);
-            WriteNullable(copy, e.Argument);
-            copy.Write(e.Detail.Replace('\0', '\uFFFD'));
-        }
-        await copy.CompleteAsync(ct);
-    }
-
-    private static void WriteNullable(NpgsqlBinaryImporter copy, string? text)
-    {
-        // PostgreSQL text cannot hold NUL: a log line that has one keeps it as U+FFFD.
-        if (text is null)
-            copy.WriteNull();
-        else
-            copy.Write(text.Replace('\0', '\uFFFD'));
-    }
-
     /// <summary>Creates the monthly partitions a batch needs, in a short transaction of their own so writers do not queue behind DDL.</summary>
-    private async Task EnsurePartitionsAsync(NpgsqlConnection conn, IReadOnlyList<MailEvent> events, CancellationToken ct)
+    private async Task EnsurePartitionsAsync(NpgsqlConnection conn, IEnumerable<DateOnly> batchMonths, CancellationToken ct)
     {
-        var months = events.Select(e => MonthOf(e.Time)).Where(m => !_partitions.Contains(m)).Distinct().ToList();
+        var months = batchMonths.Where(m => !_partitions.Contains(m)).ToList();
         if (months.Count == 0)
             return;
         await using var tx = await conn.BeginTransactionAsync(ct);
@@ -208,8 +159,6 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
         await tx.CommitAsync(ct);
         _partitions.UnionWith(months);
     }
-
-    private static DateOnly MonthOf(DateTimeOffset t) => new(t.UtcDateTime.Year, t.UtcDateTime.Month, 1);
 
     internal static string PartitionName(DateOnly month) => string.Create(CultureInfo.InvariantCulture, $"events_{month:yyyy}_{month:MM}");
 

@@ -22,8 +22,9 @@ public sealed record NeighbourRow(IPAddress Ip, long AttackEvents, DateTimeOffse
 public sealed record RawLine(DateTimeOffset Time, short Kind, string MtaHost, int Pid, string Text);
 
 /// <summary>
-/// Everything about one IP. Raw events are read through the (client_ip, time) index, so even an IP with
-/// 100,000 events answers quickly; the per-day rollup has its own (ip, day) index.
+/// Everything about one IP. Raw events are read through the client_ip index within the hours that hold
+/// the newest of them, so even an IP with millions of events answers quickly; the rollups have (ip, hour)
+/// and (ip, day) indexes.
 /// </summary>
 public sealed class IpQueries(string connectionString)
 {
@@ -33,7 +34,22 @@ public sealed class IpQueries(string connectionString)
     /// </summary>
     public const int Sample = 50_000;
 
-    private static readonly string Recent = $"(SELECT username, argument, kind, client_host, may_be_forged FROM events WHERE client_ip = @ip ORDER BY time DESC LIMIT {Sample}) e";
+    private static readonly string Recent = $"""
+        (SELECT username, argument, kind, client_host, may_be_forged FROM events
+         WHERE client_ip = @ip AND time >= {NewestHoursStart(Sample)} ORDER BY time DESC LIMIT {Sample}) e
+        """;
+
+    /// <summary>
+    /// The start of the newest hours that hold the IP's newest <paramref name="events"/> events, read from
+    /// the hourly rollup. The events index is on the IP alone (a time column cost ingest 15%): this bound
+    /// lets partition pruning and the BRIN index on time skip all but those hours.
+    /// </summary>
+    private static string NewestHoursStart(long events) => $"""
+        (SELECT coalesce(min(hour), '-infinity') FROM (
+            SELECT hour, sum(sum(events)) OVER (ORDER BY hour DESC) - sum(events) AS before
+            FROM hourly_ip_kind WHERE ip = @ip GROUP BY hour) h
+         WHERE before < {events})
+        """;
 
     public async Task<IpSummary?> SummaryAsync(IPAddress ip, CancellationToken ct = default)
     {
@@ -71,7 +87,8 @@ public sealed class IpQueries(string connectionString)
     /// <summary>One page of the IP's events, newest first.</summary>
     public Task<List<RawLine>> LinesAsync(IPAddress ip, int page, int pageSize, CancellationToken ct = default) =>
         Sql.ListAsync(connectionString, $"""
-            SELECT time, kind, mta_host, pid, detail FROM events WHERE client_ip = @ip
+            SELECT time, kind, mta_host, pid, detail FROM events
+            WHERE client_ip = @ip AND time >= {NewestHoursStart((long)(page + 1) * pageSize)}
             ORDER BY time DESC, source_id, line_number LIMIT {pageSize} OFFSET {page * pageSize}
             """, [Ip(ip)], r => new RawLine(r.GetFieldValue<DateTimeOffset>(0), r.GetInt16(1), r.GetString(2), r.GetInt32(3), r.GetString(4)), ct);
 

@@ -33,7 +33,7 @@ public sealed class OverviewQueries(string connectionString)
 
     /// <summary>
     /// The newest injection attempts of the period. The rollup finds the (day, IP) pairs first, so that
-    /// the raw events are read through the (ip, time) index and never scanned by kind.
+    /// the raw events are read through the client_ip index within those days, never scanned by kind.
     /// </summary>
     public Task<List<InjectionRow>> LatestInjectionsAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
         Sql.ListAsync(connectionString, $"""
