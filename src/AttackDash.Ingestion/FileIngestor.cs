@@ -41,6 +41,7 @@ public sealed class FileIngestor(IReadOnlyList<EventStore> stores, IngestOptions
             await writes.StartAsync(batch.Take(), reader.LineNumber, ct);
             var newEvents = await writes.FinishAsync(reader.LineNumber, reader.Error is null ? length : 0, ct);
             await stores[0].RecordReadAsync(sourceId, engine.Stats, ct);
+            await stores[0].RefreshPartitionsAsync(stores.SelectMany(s => s.TakeWrittenMonths()).ToList(), ct);
             progress?.Report(new IngestProgress(path, reader.LineNumber, 1));
             return new IngestResult(path, false, engine.Stats.Lines, newEvents, engine.Stats.MalformedLines, batch.ByKind());
         }

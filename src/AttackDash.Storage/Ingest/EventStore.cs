@@ -17,6 +17,7 @@ namespace AttackDash.Storage.Ingest;
 public sealed class EventStore(string connectionString) : IAsyncDisposable
 {
     private readonly HashSet<DateOnly> _partitions = [];
+    private readonly HashSet<DateOnly> _writtenMonths = [];
     private readonly Dictionary<int, long> _maxLineWritten = [];
     private NpgsqlConnection? _connection;
 
@@ -96,6 +97,7 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
             await new BatchRollups(events).UpsertAsync(conn, tx, ct);
             inserted = events.Count;
         }
+        _writtenMonths.UnionWith(batch.ByMonth.Keys);
         _maxLineWritten[sourceId] = await AdvanceAsync(conn, tx, sourceId, checkpointLine, batch.MaxLine, bytesSeen, ct);
         await tx.CommitAsync(ct);
         return inserted;
@@ -121,6 +123,39 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
         cmd.Parameters.AddWithValue("b", bytesSeen);
         cmd.Parameters.AddWithValue("id", sourceId);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>
+    /// After a bulk import, brings the partitions it wrote up to date for the planner, as
+    /// autovacuum would some minutes later: summarizes the new block ranges of the BRIN index on time
+    /// (each unsummarized range is read by every query that the index serves) and runs ANALYZE (with no
+    /// statistics, the IP page reads a heavy hitter's whole month instead of its newest hours: 530 ms
+    /// against 45). About a quarter of a second per month written.
+    /// </summary>
+    /// <param name="months">The months written, by this store or the others of the same import (<see cref="TakeWrittenMonths"/>).</param>
+    public async Task RefreshPartitionsAsync(IEnumerable<DateOnly> months, CancellationToken ct = default)
+    {
+        var conn = await ConnectionAsync(ct);
+        foreach (var month in months.Distinct())
+        {
+            await using var cmd = new NpgsqlCommand("""
+                SELECT brin_summarize_new_values(i.indexrelid) FROM pg_index i
+                JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+                WHERE i.indrelid = to_regclass(@partition) AND a.amname = 'brin'
+                """, conn);
+            cmd.Parameters.AddWithValue("partition", PartitionName(month));
+            await cmd.ExecuteNonQueryAsync(ct);
+            await using var analyze = new NpgsqlCommand($"ANALYZE {PartitionName(month)}", conn);
+            await analyze.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>The months this store has written to since the last call.</summary>
+    public IReadOnlyList<DateOnly> TakeWrittenMonths()
+    {
+        var months = _writtenMonths.ToList();
+        _writtenMonths.Clear();
+        return months;
     }
 
     /// <summary>Records the line counts and time span of a complete read; a later read of a copy with no new lines leaves them as they were.</summary>
