@@ -16,6 +16,11 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
 
     public TimeSpan MaxBackoff { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often, at most, a caught-up follower refreshes the partitions it wrote (see <see cref="EventStore.RefreshPartitionsAsync"/>).</summary>
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMinutes(10);
+
+    private DateTimeOffset _lastRefresh = DateTimeOffset.MinValue;
+
     /// <summary>Follows <paramref name="path"/> until cancelled; each rotation starts a new source.</summary>
     public async Task FollowAsync(string path, CancellationToken ct)
     {
@@ -58,8 +63,26 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
                 return;
             }
             if (!more)
+            {
+                await RefreshWhenDueAsync(ct);
                 await Pause(PollInterval, ct);
+            }
         }
+    }
+
+    /// <summary>
+    /// Once caught up, and then at most every <see cref="RefreshInterval"/>: the first start on a large
+    /// live log is a bulk import, and the dashboard should not wait for autovacuum to plan well.
+    /// </summary>
+    private async Task RefreshWhenDueAsync(CancellationToken ct)
+    {
+        if (read.Clock.GetUtcNow() - _lastRefresh < RefreshInterval)
+            return;
+        var months = store.TakeWrittenMonths();
+        if (months.Count == 0)
+            return;
+        await RetryAsync(async () => { await store.RefreshPartitionsAsync(months, ct); return true; }, ct);
+        _lastRefresh = read.Clock.GetUtcNow();
     }
 
     /// <summary>Renamed or deleted (the open descriptor no longer has this name), or truncated (copytruncate).</summary>

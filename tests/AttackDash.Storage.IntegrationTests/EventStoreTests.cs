@@ -48,6 +48,23 @@ public sealed class EventStoreTests(PostgresFixture pg)
         Assert.Equal(0, await Sql.ScalarAsync(cs, "SELECT lines_done FROM ingest_sources"));
     }
 
+    [Fact]
+    public async Task An_import_leaves_its_partitions_analyzed_and_their_time_ranges_summarized()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = Cli.Generate(dir.Path, 40_000, seed: 21);
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
+
+        Assert.True(await Sql.ScalarAsync(cs, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") >= 2);
+        Assert.Equal(0, await Sql.ScalarAsync(cs, FollowTests.UnanalyzedPartitions));
+        Assert.Equal(0, await Sql.ScalarAsync(cs, """
+            SELECT coalesce(sum(brin_summarize_new_values(i.indexrelid)), 0) FROM pg_inherits p
+            JOIN pg_index i ON i.indrelid = p.inhrelid JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
+            WHERE p.inhparent = 'events'::regclass AND a.amname = 'brin'
+            """));
+    }
+
     private static List<MailEvent> Lines(int from, int to) =>
         [.. Enumerable.Range(from, to - from + 1).Select(n => new MailEvent(
             new DateTimeOffset(2025, 3, 1, 12, 0, n, TimeSpan.Zero), EventKind.AuthFailure, "mx", 100, null,
