@@ -14,7 +14,7 @@ namespace AttackDash.Storage.Ingest;
 /// answer was lost); if somebody has, it is merged instead: only its lines not yet stored are inserted.
 /// Only rows really inserted reach the rollups and the per-IP summary: nothing is stored or counted twice.
 /// </summary>
-public sealed class EventStore(string connectionString) : IAsyncDisposable
+public sealed partial class EventStore(string connectionString) : IAsyncDisposable
 {
     private readonly HashSet<DateOnly> _partitions = [];
     private readonly HashSet<DateOnly> _writtenMonths = [];
@@ -125,39 +125,6 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    /// <summary>
-    /// After a bulk import, brings the partitions it wrote up to date for the planner, as
-    /// autovacuum would some minutes later: summarizes the new block ranges of the BRIN index on time
-    /// (each unsummarized range is read by every query that the index serves) and runs ANALYZE (with no
-    /// statistics, the IP page reads a heavy hitter's whole month instead of its newest hours: 530 ms
-    /// against 45). About a quarter of a second per month written.
-    /// </summary>
-    /// <param name="months">The months written, by this store or the others of the same import (<see cref="TakeWrittenMonths"/>).</param>
-    public async Task RefreshPartitionsAsync(IEnumerable<DateOnly> months, CancellationToken ct = default)
-    {
-        var conn = await ConnectionAsync(ct);
-        foreach (var month in months.Distinct())
-        {
-            await using var cmd = new NpgsqlCommand("""
-                SELECT brin_summarize_new_values(i.indexrelid) FROM pg_index i
-                JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
-                WHERE i.indrelid = to_regclass(@partition) AND a.amname = 'brin'
-                """, conn);
-            cmd.Parameters.AddWithValue("partition", PartitionName(month));
-            await cmd.ExecuteNonQueryAsync(ct);
-            await using var analyze = new NpgsqlCommand($"ANALYZE {PartitionName(month)}", conn);
-            await analyze.ExecuteNonQueryAsync(ct);
-        }
-    }
-
-    /// <summary>The months this store has written to since the last call.</summary>
-    public IReadOnlyList<DateOnly> TakeWrittenMonths()
-    {
-        var months = _writtenMonths.ToList();
-        _writtenMonths.Clear();
-        return months;
-    }
-
     /// <summary>Records the line counts and time span of a complete read; a later read of a copy with no new lines leaves them as they were.</summary>
     public async Task RecordReadAsync(int sourceId, AttackDash.Core.Input.InputStats stats, CancellationToken ct = default)
     {
@@ -174,28 +141,6 @@ public sealed class EventStore(string connectionString) : IAsyncDisposable
         cmd.Parameters.AddWithValue("id", sourceId);
         await cmd.ExecuteNonQueryAsync(ct);
     }
-
-    /// <summary>Creates the monthly partitions a batch needs, in a short transaction of their own so writers do not queue behind DDL.</summary>
-    private async Task EnsurePartitionsAsync(NpgsqlConnection conn, IEnumerable<DateOnly> batchMonths, CancellationToken ct)
-    {
-        var months = batchMonths.Where(m => !_partitions.Contains(m)).ToList();
-        if (months.Count == 0)
-            return;
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        await using (var lockCmd = new NpgsqlCommand("SELECT pg_advisory_xact_lock(7311001)", conn, tx))
-            await lockCmd.ExecuteNonQueryAsync(ct);
-        foreach (var m in months)
-        {
-            var sql = string.Create(CultureInfo.InvariantCulture,
-                $"CREATE TABLE IF NOT EXISTS {PartitionName(m)} PARTITION OF events FOR VALUES FROM ('{m:yyyy-MM-dd}') TO ('{m.AddMonths(1):yyyy-MM-dd}')");
-            await using var create = new NpgsqlCommand(sql, conn, tx);
-            await create.ExecuteNonQueryAsync(ct);
-        }
-        await tx.CommitAsync(ct);
-        _partitions.UnionWith(months);
-    }
-
-    internal static string PartitionName(DateOnly month) => string.Create(CultureInfo.InvariantCulture, $"events_{month:yyyy}_{month:MM}");
 
     private async Task<NpgsqlConnection> ConnectionAsync(CancellationToken ct)
     {
