@@ -8,6 +8,15 @@ public sealed class BlockingTests
     private static readonly DateTimeOffset Now = new(2025, 6, 1, 12, 0, 0, TimeSpan.Zero);
 
     [Theory]
+    [InlineData("192.0.2.7", "192.0.2.7", "192.0.2.0/24")]
+    [InlineData("2001:db8::1:2", "2001:db8::1:2", "2001:db8::/64")]
+    public void A_host_network_is_the_address_alone_and_its_neighbourhood_the_24_or_64_around_it(string ip, string host, string neighbourhood)
+    {
+        Assert.Equal(Cidr.Parse(host), Cidr.Host(IpAddress128.Parse(ip)));
+        Assert.Equal(Cidr.Parse(neighbourhood), Cidr.Neighbourhood(IpAddress128.Parse(ip)));
+    }
+
+    [Theory]
     [InlineData("192.0.2.0/25 192.0.2.128/25", "192.0.2.0/24")]
     [InlineData("192.0.2.0/24 192.0.2.7 192.0.2.64/26", "192.0.2.0/24")]
     [InlineData("10.0.0.0/24 10.0.1.0/24 10.0.2.0/24 10.0.3.0/24", "10.0.0.0/22")]

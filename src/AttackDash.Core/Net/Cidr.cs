@@ -13,6 +13,12 @@ public readonly record struct Cidr(IpAddress128 Network, int PrefixLength)
         return new Cidr(new IpAddress128(ip.Value & mask), prefixLength);
     }
 
+    /// <summary>The network of <paramref name="ip"/> alone: a /32, or a /128 for IPv6.</summary>
+    public static Cidr Host(IpAddress128 ip) => Of(ip, ip.FamilyBits);
+
+    /// <summary>The network around <paramref name="ip"/> that reviews and the IP page offer to block: its /24, or its /64 for IPv6.</summary>
+    public static Cidr Neighbourhood(IpAddress128 ip) => Of(ip, ip.IsV4 ? 24 : 64);
+
     public bool IsV4 => Network.IsV4;
 
     /// <summary>Host bits: 32 - prefix for IPv4, 128 - prefix for IPv6.</summary>

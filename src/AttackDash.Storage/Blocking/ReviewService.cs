@@ -68,10 +68,10 @@ public sealed class ReviewService(string connectionString, ReviewPolicy? policy 
         switch (decision)
         {
             case "block32":
-                await new BlockService(connectionString, clock: _clock).BlockAsync(Cidr.Of(ip, ip.FamilyBits), reason, actor, ct: ct);
+                await new BlockService(connectionString, clock: _clock).BlockAsync(Cidr.Host(ip), reason, actor, ct: ct);
                 break;
             case "block24":
-                await new BlockService(connectionString, clock: _clock).BlockAsync(Cidr.Of(ip, ip.IsV4 ? 24 : 64), reason, actor, ct: ct);
+                await new BlockService(connectionString, clock: _clock).BlockAsync(Cidr.Neighbourhood(ip), reason, actor, ct: ct);
                 break;
             case "reject":
                 db.AuditLog.Add(new AuditRow { At = _clock.GetUtcNow(), Actor = actor, Action = "review-reject", Target = item.Ip, Reason = reason });
@@ -165,7 +165,7 @@ public sealed class ReviewService(string connectionString, ReviewPolicy? policy 
     /// <summary>Accepted messages and logins in the week from IPs of the same /24 (/64) that never attacked.</summary>
     private static async Task<(long Messages, long Logins)> CollateralAsync(NpgsqlConnection conn, IpAddress128 ip, DateOnly weekStart, CancellationToken ct)
     {
-        var net = Cidr.Of(ip, ip.IsV4 ? 24 : 64);
+        var net = Cidr.Neighbourhood(ip);
         await using var cmd = new NpgsqlCommand($"""
             SELECT coalesce(sum(h.events) FILTER (WHERE h.kind = {(int)EventKind.MessageAccepted}), 0),
                    coalesce(sum(h.events) FILTER (WHERE h.kind = {(int)EventKind.AuthSuccess}), 0)
