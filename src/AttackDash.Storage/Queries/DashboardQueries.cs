@@ -81,10 +81,8 @@ public sealed class DashboardQueries(string connectionString)
             """;
         long total = 0;
         var rows = await ListAsync(sql,
-            [.. f.Period.Parameters(), new NpgsqlParameter("min", NpgsqlDbType.Bigint) { Value = f.MinEvents },
-             new NpgsqlParameter("kind", NpgsqlDbType.Smallint) { Value = (object?)f.Kind ?? DBNull.Value },
-             new NpgsqlParameter("cc", NpgsqlDbType.Text) { Value = (object?)f.CountryCode ?? DBNull.Value },
-             new NpgsqlParameter("asn", NpgsqlDbType.Bigint) { Value = (object?)f.Asn ?? DBNull.Value }],
+            [.. f.Period.Parameters(), Sql.Param("min", NpgsqlDbType.Bigint, f.MinEvents), Sql.Param("kind", NpgsqlDbType.Smallint, f.Kind),
+             Sql.Param("cc", NpgsqlDbType.Text, f.CountryCode), Sql.Param("asn", NpgsqlDbType.Bigint, f.Asn)],
             r =>
             {
                 total = r.GetInt64(8);
