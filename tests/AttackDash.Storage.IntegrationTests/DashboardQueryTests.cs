@@ -109,4 +109,46 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
         Assert.Equal(["allow", "propose", "propose", "reject", "approve"], (await blocks.AuditAsync(0, 10)).Rows.Select(a => a.Action).Reverse());
         Assert.Equal("198.51.100.7/32", (await new IpQueries(cs).BlocksAsync(IPAddress.Parse("198.51.100.7"))).First().Network);
     }
+
+    [Fact]
+    public async Task The_IP_pages_sample_and_log_line_pages_are_those_of_the_IPs_raw_events()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", Cli.Generate(dir.Path, 20_000, seed: 4, days: 10)).Exit);
+        var ips = await RowsAsync(cs, $"""
+            (SELECT host(client_ip) FROM events WHERE client_ip IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2)
+            UNION (SELECT host(client_ip) FROM events WHERE kind = {(int)Core.Events.EventKind.UserUnknown} AND client_ip IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)
+            """);
+        var q = new IpQueries(cs);
+        var recipients = 0;
+        foreach (var ip in ips)
+        {
+            // Every IP here has far fewer events than the sample, so the sample is all of them.
+            var sample = await q.SampleAsync(IPAddress.Parse(ip), 25);
+            var of = $"FROM events WHERE client_ip = '{ip}'";
+            Assert.Equal(await RowsAsync(cs, $"SELECT username || '|' || count(*) {of} AND username IS NOT NULL GROUP BY username ORDER BY count(*) DESC, username LIMIT 25"),
+                sample.Usernames.Select(n => $"{n.Name}|{n.Events}"));
+            Assert.Equal(await RowsAsync(cs, $"SELECT argument || '|' || count(*) {of} AND kind = {(int)Core.Events.EventKind.UserUnknown} AND argument IS NOT NULL GROUP BY argument ORDER BY count(*) DESC, argument LIMIT 25"),
+                sample.Recipients.Select(n => $"{n.Name}|{n.Events}"));
+            recipients += sample.Recipients.Count;
+            Assert.Equal(await RowsAsync(cs, $"SELECT client_host || '|' || count(*) || '|' || count(*) FILTER (WHERE may_be_forged) {of} AND client_host IS NOT NULL GROUP BY client_host ORDER BY count(*) DESC, client_host LIMIT 20"),
+                sample.Hostnames.Select(h => $"{h.Name}|{h.Lines}|{h.MayBeForged}"));
+            Assert.Equal(await RowsAsync(cs, $"SELECT to_char(time, 'YYYY-MM-DD HH24:MI:SS') || detail {of} ORDER BY time DESC, source_id, line_number LIMIT 20 OFFSET 20"),
+                (await q.LinesAsync(IPAddress.Parse(ip), 1, 20)).Select(l => l.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + l.Text));
+        }
+        Assert.True(recipients > 0);
+    }
+
+    private static async Task<List<string>> RowsAsync(string connectionString, string sql)
+    {
+        await using var conn = new Npgsql.NpgsqlConnection(connectionString);
+        await conn.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
+        await using var reader = await cmd.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+            rows.Add(reader.GetString(0));
+        return rows;
+    }
 }

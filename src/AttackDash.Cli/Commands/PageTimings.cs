@@ -37,7 +37,7 @@ internal static class PageTimings
         {
             var ip = (await dashboard.TopOffendersAsync(year, 1))[0].Ip;
             var q = new IpQueries(cs);
-            return await All(q.SummaryAsync(ip), q.PerDayAsync(ip), q.UsernamesAsync(ip, 25), q.RecipientsAsync(ip, 25), q.HostnamesAsync(ip),
+            return await All(q.SummaryAsync(ip), q.PerDayAsync(ip), q.SampleAsync(ip, 25),
                 q.NeighboursAsync(ip), q.BlocksAsync(ip), q.LinesAsync(ip, 0, 50), q.CollateralAsync(Core.Net.Cidr.Neighbourhood(Core.Net.IpAddress128.From(ip)).ToString()));
         });
         yield return ("page: review", () => All(new ReviewService(cs).LatestAsync()));

@@ -16,6 +16,9 @@ public sealed record HostnameCount(string Name, long Lines, long MayBeForged);
 /// <summary>What blocking a network would stop (attacks) and refuse (legitimate activity from IPs that never attacked), over all stored time.</summary>
 public sealed record Collateral(long AttackEvents, long AttackerIps, long AcceptedMessages, long Logins, long LegitimateIps);
 
+/// <summary>What the IP's newest <see cref="IpQueries.Sample"/> events show: usernames tried, recipients probed, host names given.</summary>
+public sealed record IpSample(IReadOnlyList<NameCount> Usernames, IReadOnlyList<NameCount> Recipients, IReadOnlyList<HostnameCount> Hostnames);
+
 public sealed record NeighbourRow(IPAddress Ip, long AttackEvents, DateTimeOffset LastSeen);
 
 /// <summary>One stored event shown as its log line: the MTA host, pid and sendmail's message text.</summary>
@@ -36,7 +39,7 @@ public sealed class IpQueries(string connectionString)
 
     private static readonly string Recent = $"""
         (SELECT username, argument, kind, client_host, may_be_forged FROM events
-         WHERE client_ip = @ip AND time >= {NewestHoursStart(Sample)} ORDER BY time DESC LIMIT {Sample}) e
+         WHERE client_ip = @ip AND time >= {NewestHoursStart(Sample)} ORDER BY time DESC LIMIT {Sample})
         """;
 
     /// <summary>
@@ -61,20 +64,27 @@ public sealed class IpQueries(string connectionString)
         Sql.ListAsync(connectionString, "SELECT day, kind, events FROM daily_ip_kind WHERE ip = @ip ORDER BY day, kind",
             [Ip(ip)], r => new DayCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt16(1), r.GetInt64(2)), ct);
 
-    public Task<List<NameCount>> UsernamesAsync(IPAddress ip, int limit, CancellationToken ct = default) => TopAsync("username", ip, limit, ct);
-
-    /// <summary>The recipients probed: user_unknown events keep the address in their argument.</summary>
-    public Task<List<NameCount>> RecipientsAsync(IPAddress ip, int limit, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, $"""
-            SELECT argument, count(*) FROM {Recent} WHERE kind = {(int)Core.Events.EventKind.UserUnknown} AND argument IS NOT NULL
-            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {limit}
-            """, [Ip(ip)], r => new NameCount(r.GetString(0), r.GetInt64(1)), ct);
-
-    public Task<List<HostnameCount>> HostnamesAsync(IPAddress ip, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, $"""
-            SELECT client_host, count(*), count(*) FILTER (WHERE may_be_forged) FROM {Recent}
-            WHERE client_host IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 20
-            """, [Ip(ip)], r => new HostnameCount(r.GetString(0), r.GetInt64(1), r.GetInt64(2)), ct);
+    /// <summary>
+    /// Usernames tried, recipients probed (user_unknown keeps the address in its argument) and host names
+    /// given, the top <paramref name="limit"/> of each (host names: 20), from one read of the sample.
+    /// </summary>
+    public async Task<IpSample> SampleAsync(IPAddress ip, int limit, CancellationToken ct = default)
+    {
+        var rows = await Sql.ListAsync(connectionString, $"""
+            WITH e AS MATERIALIZED {Recent}
+            (SELECT 0, username, count(*), 0::bigint, row_number() OVER (ORDER BY count(*) DESC, username)
+             FROM e WHERE username IS NOT NULL GROUP BY 2 ORDER BY 5 LIMIT {limit})
+            UNION ALL
+            (SELECT 1, argument, count(*), 0::bigint, row_number() OVER (ORDER BY count(*) DESC, argument)
+             FROM e WHERE kind = {(int)Core.Events.EventKind.UserUnknown} AND argument IS NOT NULL GROUP BY 2 ORDER BY 5 LIMIT {limit})
+            UNION ALL
+            (SELECT 2, client_host, count(*), count(*) FILTER (WHERE may_be_forged), row_number() OVER (ORDER BY count(*) DESC, client_host)
+             FROM e WHERE client_host IS NOT NULL GROUP BY 2 ORDER BY 5 LIMIT 20)
+            ORDER BY 1, 5
+            """, [Ip(ip)], r => (List: r.GetInt32(0), Name: r.GetString(1), Count: r.GetInt64(2), Forged: r.GetInt64(3)), ct);
+        List<NameCount> Names(int list) => [.. rows.Where(r => r.List == list).Select(r => new NameCount(r.Name, r.Count))];
+        return new IpSample(Names(0), Names(1), [.. rows.Where(r => r.List == 2).Select(r => new HostnameCount(r.Name, r.Count, r.Forged))]);
+    }
 
     /// <summary>Other attackers in the same /24 (IPv6: /64); <c>&lt;&lt;</c> on inet is served by the primary key.</summary>
     public Task<List<NeighbourRow>> NeighboursAsync(IPAddress ip, CancellationToken ct = default) =>
@@ -114,12 +124,6 @@ public sealed class IpQueries(string connectionString)
             """, [Sql.Param("net", NpgsqlDbType.Text, network)], r => new Collateral(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), ct);
         return rows[0];
     }
-
-    private Task<List<NameCount>> TopAsync(string column, IPAddress ip, int limit, CancellationToken ct) =>
-        Sql.ListAsync(connectionString, $"""
-            SELECT {column}, count(*) FROM {Recent} WHERE {column} IS NOT NULL
-            GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT {limit}
-            """, [Ip(ip)], r => new NameCount(r.GetString(0), r.GetInt64(1)), ct);
 
     private static NpgsqlParameter Ip(IPAddress ip) => Sql.Param("ip", NpgsqlDbType.Inet, ip);
 }
