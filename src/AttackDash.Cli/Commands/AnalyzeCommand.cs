@@ -10,6 +10,7 @@ internal static class AnalyzeCommand
     public const string Usage = """
         usage: attackdash analyze [options] FILE...   (FILE may be .gz, or - for stdin)
           --json                 write the attackdash.analyze/1 JSON document instead of the text report
+          --events               write every event as one JSON object a line (JSON Lines) instead of a report
           --top N                offenders to list (default 20); --all lists every one
           --since T, --until T   only events in [since, until): 2025-01-31 or 2025-01-31T08:00:00+01:00
           --min-events N         heavy-hitter bar (default 100)
@@ -25,11 +26,13 @@ internal static class AnalyzeCommand
 
     public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new ArgList(args, Valued, ["--json", "--all"]);
+        var a = new ArgList(args, Valued, ["--json", "--all", "--events"]);
         var read = CommonOptions.Read(a);
         var analysis = AnalysisOptionsFrom(a, read.Zone);
         int? top = a.Flag("--all") ? null : a.Int("--top", 20, 0, int.MaxValue);
         var files = CommonOptions.Inputs(a);
+        if (a.Flag("--events"))
+            return WriteEvents(files, read, a, stdout, stderr);
 
         var analyzer = new Analyzer(analysis);
         var engine = new LogEngine(analyzer, new EngineOptions { CaptureText = false, Correlation = CommonOptions.Correlation(a) });
@@ -45,6 +48,15 @@ internal static class AnalyzeCommand
         {
             TextReport.Write(stdout, report, analysis);
         }
+        return 0;
+    }
+
+    private static int WriteEvents(List<string> files, ReadOptions read, ArgList a, TextWriter stdout, TextWriter stderr)
+    {
+        using var events = new EventLines(stdout);
+        var engine = new LogEngine(events, new EngineOptions { Correlation = CommonOptions.Correlation(a) });
+        new LogRunner(read, stderr).Run(files, engine);
+        CommonOptions.ReportMalformed(engine.Stats, stderr);
         return 0;
     }
 

@@ -9,6 +9,8 @@ namespace AttackDash.Core.Correlation;
 /// the same queue id (often the <c>from=…, nrcpts=0, relay=[ip]</c> line written at the end of the
 /// transaction), failing that from any line of the same SMTP session. State is bounded by
 /// <see cref="CorrelatorOptions.SessionIdle"/>; an event that finds no IP is passed on unattributed.
+/// A line whose client is ambiguous (attacker text) names none, so it neither teaches a session its
+/// client nor gets its own: it is joined like a User unknown line.
 /// </summary>
 public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
 {
@@ -68,7 +70,7 @@ public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
         if (queue.TakePending() is { } pending)
         {
             foreach (var e in pending)
-                sink.Add(queue.Attribute(e));
+                sink.Add(queue.Attribute(e, IpOrigin.Queue));
         }
     }
 
@@ -82,14 +84,19 @@ public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
         }
         if (queueKey is not { } key)
         {
-            // No queue id (e.g. NOQUEUE): only the session can name the client; settle it at session end.
-            Touch(_sessions, sessionKey, time).Hold(e);
+            // No queue id (e.g. NOQUEUE): only the session can name the client. When it already has, on a
+            // line that named it without doubt, that is the client; otherwise settle it at session end.
+            var session = Touch(_sessions, sessionKey, time);
+            if (session.Ip is not null)
+                sink.Add(session.Attribute(e, IpOrigin.Session));
+            else
+                session.Hold(e);
             return;
         }
         var queue = Touch(_queues, key, time);
         Touch(_sessions, sessionKey, time);
         if (queue.Ip is not null)
-            sink.Add(queue.Attribute(e));
+            sink.Add(queue.Attribute(e, IpOrigin.Queue));
         else
             queue.Hold(e);
     }
@@ -115,10 +122,16 @@ public sealed class Correlator(CorrelatorOptions options, IEventSink sink)
             {
                 if (session.Ip is null)
                     Unattributed++;
-                sink.Add(session.Ip is null ? e : session.Attribute(e));
+                sink.Add(session.Ip is null ? Unjoined(e) : session.Attribute(e, IpOrigin.Session));
             }
         }
     }
+
+    private static MailEvent Unjoined(MailEvent e) => e with
+    {
+        IpOrigin = IpOrigin.None,
+        NoIpReason = e.NoIpReason ?? "no line of its queue id or SMTP session named the client",
+    };
 
     private static JoinState Touch<TKey>(Dictionary<TKey, JoinState> states, TKey key, DateTimeOffset time)
         where TKey : notnull

@@ -23,8 +23,8 @@ internal sealed class JoinState
 
     public void HoldAll(List<MailEvent> events) => (Pending ??= []).AddRange(events);
 
-    public MailEvent Attribute(MailEvent e) =>
-        e with { ClientIp = Ip, ClientHost = ClientHost, MayBeForged = MayBeForged };
+    public MailEvent Attribute(MailEvent e, IpOrigin origin) =>
+        e with { ClientIp = Ip, ClientHost = ClientHost, MayBeForged = MayBeForged, IpOrigin = origin, NoIpReason = null };
 
     public List<MailEvent>? TakePending()
     {

@@ -4,7 +4,7 @@ namespace AttackDash.Core.Events;
 
 /// <summary>
 /// One event as the engine emits it. <see cref="ClientIp"/> is null only for an event whose IP could
-/// not be joined in (an unattributed <c>user_unknown</c>).
+/// not be joined in or not be read without doubt (<see cref="NoIpReason"/> says which).
 /// </summary>
 public sealed record MailEvent(
     DateTimeOffset Time,
@@ -23,4 +23,22 @@ public sealed record MailEvent(
 
     /// <summary>1-based line number in its source, for showing the raw line.</summary>
     public long LineNumber { get; init; }
+
+    /// <summary>The input the line came from, as the user named it (empty when the caller did not say).</summary>
+    public string Source { get; init; } = "";
+
+    /// <summary>How <see cref="ClientIp"/> was found.</summary>
+    public IpOrigin IpOrigin { get; init; }
+
+    /// <summary>Why there is no client IP, when there is none.</summary>
+    public string? NoIpReason { get; init; }
+}
+
+/// <summary>Where an event's client IP came from: its own line, another line of its queue id or of its SMTP session, or nowhere.</summary>
+public enum IpOrigin : byte
+{
+    Line,
+    Queue,
+    Session,
+    None,
 }

@@ -54,7 +54,7 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
         host = _options.MtaHost ?? host;
         var clientHost = parsed.ClientHost.IsEmpty || !_options.CaptureText ? null : Encoding.UTF8.GetString(parsed.ClientHost);
         ClientInfo? client = parsed.Ip is { } ip ? new ClientInfo(ip, clientHost, parsed.MayBeForged) : null;
-        var mailEvent = parsed.Kind is { } kind ? ToEvent(kind, in parsed, time, host, envelope.Pid, clientHost, lineNumber, _options.CaptureText) : null;
+        var mailEvent = parsed.Kind is { } kind ? ToEvent(kind, in parsed, time, host, envelope.Pid, clientHost, source, lineNumber, _options.CaptureText) : null;
         QueueKey? queue = QueueKey.TryCreate(hostId, envelope.Pid, parsed.QueueId, out var key) ? key : null;
         result = new ParsedLine(hostId, envelope.Pid, queue, client, mailEvent, time);
         return true;
@@ -78,7 +78,7 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
     internal static bool IsSendmail(ReadOnlySpan<byte> program) =>
         program.SequenceEqual("sendmail"u8) || (program.StartsWith("sm-"u8) && !program.SequenceEqual("sm-msp-queue"u8));
 
-    private static MailEvent ToEvent(EventKind kind, in SendmailLine p, DateTimeOffset time, string host, int pid, string? clientHost, long lineNumber, bool text) =>
+    private static MailEvent ToEvent(EventKind kind, in SendmailLine p, DateTimeOffset time, string host, int pid, string? clientHost, string source, long lineNumber, bool text) =>
         new(time, kind, host, pid,
             p.QueueId.IsEmpty || !text ? null : Encoding.ASCII.GetString(p.QueueId),
             p.Ip, clientHost, p.MayBeForged,
@@ -87,5 +87,8 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
         {
             Argument = p.Argument.IsEmpty ? null : Encoding.UTF8.GetString(p.Argument),
             LineNumber = lineNumber,
+            Source = source,
+            IpOrigin = p.Ip is null ? IpOrigin.None : IpOrigin.Line,
+            NoIpReason = p.Ip is null ? p.NoIpReason : null,
         };
 }

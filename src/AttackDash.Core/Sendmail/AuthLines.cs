@@ -7,19 +7,24 @@ internal static class AuthLines
 {
     /// <summary>
     /// <c>AUTH failure (MECH): text, user=U, relay=R</c>. The user name is the client's own text and may
-    /// contain ", relay=[fake]", so the relay is read from the end of the line and the user is everything
-    /// between "user=" and that last relay.
+    /// contain ", relay=[fake]", so the relay is read from the end of the line (sendmail's srvrsmtp.c writes
+    /// it last) and the user is everything between "user=" and that last relay.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ReadFailure(ref SendmailLine line)
     {
         var body = line.Body;
         line.Kind = EventKind.AuthFailure;
-        var relayAt = body.LastIndexOf(", relay="u8);
-        if (relayAt < 0)
-            relayAt = body.Length;
-        else if (ClientSpec.TryParse(body[(relayAt + 8)..], out var client))
+        if (ClientSpec.TryParseLast(body, out var client, out var relayAt))
+        {
             line.SetClient(client);
+        }
+        else
+        {
+            relayAt = body.LastIndexOf(", relay="u8);
+            if (relayAt < 0)
+                relayAt = body.Length;
+        }
         var userAt = body[..relayAt].IndexOf(", user="u8);
         if (userAt < 0)
             return;

@@ -14,8 +14,7 @@ internal static class FromLine
     {
         var body = line.Body;
         // from= and msgid= are client text that may contain ", relay=": the real relay is the last field.
-        var relayAt = body.LastIndexOf(", relay="u8);
-        if (relayAt >= 0 && ClientSpec.TryParse(body[(relayAt + 8)..], out var client))
+        if (ClientSpec.TryParseLast(body, out var client, out _))
             line.SetClient(client);
         var sizeAt = body.IndexOf(">, size="u8);
         var sender = sizeAt < 0 ? default : body[5..(sizeAt + 1)];

@@ -3,49 +3,59 @@ using AttackDash.Core.Events;
 
 namespace AttackDash.Core.Sendmail;
 
-/// <summary><c>ruleset=check_*, arg1=…, [arg2=…,] relay=…, reject=CODE text</c>: a policy reject of one client.</summary>
+/// <summary>
+/// <c>ruleset=R, arg1=A, [arg2=B, ]relay=H [IP], reject=CODE TEXT</c>: a policy reject of one client.
+/// A, H and TEXT (which may echo A any number of times) are the client's text; only the ruleset, the
+/// bracketed address and the code are sendmail's own.
+/// </summary>
 internal static class RulesetReject
 {
+    public const string AmbiguousRelay = "ambiguous: the line holds more than one relay=, some written by the client";
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Read(ref SendmailLine line)
     {
         var body = line.Body;
-        var relayAt = FindRelay(body, out var client);
-        if (relayAt < 0)
-        {
-            // No client on the line (e.g. a local submission): classify anyway; the correlator may join an IP.
-            relayAt = body.IndexOf(", reject="u8);
-            if (relayAt < 0)
-                return;
-        }
-        else
-        {
+        var ruleset = body[8..Math.Max(8, body.IndexOf((byte)','))];
+        // tls_server, tls_rcpt (and tls_client, per the reading) check our own server's TLS
+        // connections to others: their relay= is a remote MTA, never a client of ours.
+        if (ruleset.StartsWith("tls_"u8))
+            return;
+        var relays = CountRelays(body, out var relayAt, out var client);
+        if (relays == 1 && relayAt >= 0)
             line.SetClient(client);
-        }
-        var rejectAt = body[relayAt..].IndexOf(", reject="u8);
+        else if (relays > 1)
+            line.NoIpReason = AmbiguousRelay;
+        var rejectAt = body.LastIndexOf(", reject="u8);
         if (rejectAt < 0)
             return;
-        var reject = body[(relayAt + rejectAt + 9)..];
-        var arg1 = FieldText.Between(body, ", arg1="u8, relayAt);
+        var reject = body[(rejectAt + 9)..];
+        var firstRelay = body.IndexOf(", relay="u8);
+        var arg1 = FieldText.Between(body, ", arg1="u8, firstRelay < 0 ? rejectAt : firstRelay);
+        var arg2 = default(ReadOnlySpan<byte>);
         var arg2At = arg1.IndexOf(", arg2="u8);
         if (arg2At >= 0)
+        {
+            arg2 = arg1[(arg2At + 7)..];
             arg1 = arg1[..arg2At];
-        var ruleset = body[8..Math.Max(8, body.IndexOf((byte)','))];
-        line.Kind = Classify(ruleset, arg1, reject);
+        }
+        // The widest span the client wrote, so that a payload is seen wherever a fake relay= put it.
+        var clientText = FieldText.Between(body, ", arg1="u8, rejectAt);
+        line.Kind = Classify(ruleset, clientText, arg2, reject);
         if (line.Kind == EventKind.Injection)
             line.Argument = arg1;
         else if (line.Kind == EventKind.UserUnknown)
             line.Argument = arg1.Trim("<>"u8);
     }
 
-    private static EventKind Classify(ReadOnlySpan<byte> ruleset, ReadOnlySpan<byte> arg1, ReadOnlySpan<byte> reject)
+    private static EventKind Classify(ReadOnlySpan<byte> ruleset, ReadOnlySpan<byte> clientText, ReadOnlySpan<byte> arg2, ReadOnlySpan<byte> reject)
     {
-        if (InjectionDetector.IsInjection(arg1))
+        if (InjectionDetector.IsInjection(clientText))
             return EventKind.Injection;
         if (reject.IndexOf("Access denied"u8) >= 0)
             return EventKind.AccessDenied;
-        if (ruleset.SequenceEqual("check_relay"u8)
-            && (FieldText.ContainsIgnoreCase(reject, "rate limit"u8) || reject.IndexOf("Too many open connections"u8) >= 0))
+        var checkRelay = ruleset.SequenceEqual("check_relay"u8);
+        if (checkRelay && (FieldText.ContainsIgnoreCase(reject, "rate limit"u8) || reject.IndexOf("Too many open connections"u8) >= 0))
             return EventKind.RateLimited;
         // "Relaying temporarily denied. Cannot resolve PTR record" is a DNS policy, not a relay attempt.
         if (reject.IndexOf("Cannot resolve PTR"u8) >= 0 || reject.IndexOf("Fix reverse DNS"u8) >= 0)
@@ -54,45 +64,38 @@ internal static class RulesetReject
             return EventKind.RelayDenied;
         if (reject.IndexOf("User unknown"u8) >= 0)
             return EventKind.UserUnknown;
-        if (IsBlocklist(reject))
+        if (DnsBlocklist.IsReject(checkRelay, arg2, reject))
             return EventKind.RblRejected;
         if (ruleset.SequenceEqual("check_mail"u8) || reject.IndexOf("Domain of sender address"u8) >= 0)
             return EventKind.SenderRejected;
         return EventKind.Rejected;
     }
 
-    private static bool IsBlocklist(ReadOnlySpan<byte> reject) =>
-        reject.IndexOf("listed at"u8) >= 0 || reject.IndexOf("RBL"u8) >= 0 || reject.IndexOf("DNSBL"u8) >= 0
-        || FieldText.ContainsIgnoreCase(reject, "blacklist"u8) || FieldText.ContainsIgnoreCase(reject, "blocklist"u8)
-        || FieldText.ContainsIgnoreCase(reject, "spamhaus"u8) || FieldText.ContainsIgnoreCase(reject, "spamcop"u8);
-
     /// <summary>
-    /// Finds the real <c>, relay=client, reject=</c>. arg1 is client text and may hold fakes of it; the
-    /// reject text usually echoes arg1, so k fakes appear k times before the real relay and k times
-    /// after it. An odd number of candidates means the echo is there and the real one is the middle;
-    /// an even number means no echo and the real one is the last.
+    /// Counts the <c>, relay=</c> fields. An honest line has one; each further one was written by the
+    /// client (in arg1, its echo in the reject text, or a PTR name), and no count or echo rule can tell
+    /// the real one from a crafted fake, so such a line names no client of its own: the correlator joins
+    /// in the one its session or queue id names. <paramref name="relayAt"/> is the only relay when it
+    /// reads as <c>relay=H [IP], reject=</c>.
     /// </summary>
-    private static int FindRelay(ReadOnlySpan<byte> body, out ClientSpec client)
+    private static int CountRelays(ReadOnlySpan<byte> body, out int relayAt, out ClientSpec client)
     {
-        Span<int> candidates = stackalloc int[16];
+        client = default;
+        relayAt = -1;
         var count = 0;
-        var from = 0;
-        while (count < candidates.Length)
+        for (var from = 0; ;)
         {
             var at = body[from..].IndexOf(", relay="u8);
             if (at < 0)
-                break;
+                return count;
             at += from;
-            var value = body[(at + 8)..];
-            if (ClientSpec.TryParse(value, out var c) && value[c.Length..].StartsWith(", reject="u8))
-                candidates[count++] = at;
+            if (++count == 1)
+            {
+                var value = body[(at + 8)..];
+                if (ClientSpec.TryParse(value, out client) && value[client.Length..].StartsWith(", reject="u8))
+                    relayAt = at;
+            }
             from = at + 8;
         }
-        client = default;
-        if (count == 0)
-            return -1;
-        var real = candidates[count % 2 == 1 ? count / 2 : count - 1];
-        ClientSpec.TryParse(body[(real + 8)..], out client);
-        return real;
     }
 }

@@ -16,6 +16,9 @@ public ref struct SendmailLine
     /// <summary>The injection payload verbatim, or the probed recipient of a User unknown.</summary>
     public ReadOnlySpan<byte> Argument;
 
+    /// <summary>Why the line names no client although it has an event, e.g. attacker text that makes its relay= ambiguous.</summary>
+    public string? NoIpReason;
+
     /// <summary>The message after the queue id.</summary>
     public ReadOnlySpan<byte> Body;
 

@@ -46,6 +46,9 @@ public static class SendmailRules
             case (byte)'S' when body.StartsWith("STARTTLS=server, relay="u8):
                 ClientAt(ref line, body[23..], kind: null);
                 return line;
+            case (byte)'S' when body.StartsWith("STARTTLS=client"u8):
+                // Our own server delivering to another: the relay is a remote MTA, not a client.
+                return line;
             default:
                 ReadClientFirstLine(ref line);
                 return line;
@@ -101,7 +104,13 @@ public static class SendmailRules
         line.Argument = body[1..end];
     }
 
-    /// <summary>Removes "QUEUEID: " or "NOQUEUE: ". Queue ids are 14 or more characters: the pid part can be 6 to 8 digits.</summary>
+    /// <summary>
+    /// Removes "QUEUEID: " or "NOQUEUE: ". sendmail 8.7 wrote 8-character ids (<c>BAA26050</c>), 8.9 to 8.11
+    /// 12 (<c>e6GLNMO00604</c>), 8.12 on 14 or more; all end in the process id, five digits or more. A
+    /// token of that shape (letters and digits) that does not end in digits is still removed, so the message is read, but
+    /// it is not trusted as a queue id: <paramref name="queueId"/> stays empty and the correlator joins
+    /// on the SMTP session instead.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static ReadOnlySpan<byte> StripQueueId(ReadOnlySpan<byte> message, out ReadOnlySpan<byte> queueId)
     {
@@ -109,14 +118,23 @@ public static class SendmailRules
         if (message.StartsWith("NOQUEUE: "u8))
             return message[9..];
         var colon = message.IndexOf((byte)':');
-        if (colon < 14 || colon > 24 || colon + 1 >= message.Length || message[colon + 1] != ' ')
+        if (colon < 8 || colon > 24 || colon + 1 >= message.Length || message[colon + 1] != ' ')
             return message;
+        int digits = 0, anyDigits = 0;
         foreach (var c in message[..colon])
         {
             if (!char.IsAsciiLetterOrDigit((char)c))
                 return message;
+            var digit = char.IsAsciiDigit((char)c);
+            digits = digit ? digits + 1 : 0;
+            anyDigits += digit ? 1 : 0;
         }
-        queueId = message[..colon];
+        // A word ("STARTTLS: …") is a message, not a queue id; an id may be all digits (its time
+        // characters are base 60, so January 2025 encodes as digits).
+        if (anyDigits == 0)
+            return message;
+        if (digits >= 5)
+            queueId = message[..colon];
         return message[(colon + 2)..];
     }
 }
