@@ -42,7 +42,7 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
         var batch = new BatchSink(linesDone);
         var engine = new LogEngine(batch, new EngineOptions { MtaHost = options.MtaHost });
         var input = new LogInput(path);
-        var years = new YearInference(read.Zone, read.Clock.GetUtcNow(), RolloverScan.Count(input, read.MaxLineLength));
+        var years = new YearInference(read.Zone, read.Clock.GetUtcNow(), RolloverScan.Scan(input, read.MaxLineLength));
         using var reader = new LineReader(input.Open(), read.MaxLineLength) { Follow = true };
         var lastFlush = read.Clock.GetUtcNow();
         while (true)

@@ -28,7 +28,7 @@ internal sealed class DemoData(AttackDashDatabase database, IConfiguration confi
         var read = new ReadOptions();
         var runner = new LogRunner(read, TextWriter.Null);
         var result = await new FileIngestor([store], new IngestOptions(), read)
-            .IngestAsync(log, input => runner.YearsFor(input, runner.NewestReference(), isNewest: true), ct: stoppingToken);
+            .IngestAsync(log, runner.YearsFor, ct: stoppingToken);
         Log.DemoLoaded(logger, result.Lines, result.NewEvents);
     }
 

@@ -41,7 +41,7 @@ public sealed class CorrelationTests
     {
         var sink = new ListSink();
         var engine = new LogEngine(sink, new EngineOptions { Correlation = new CorrelatorOptions { SessionIdle = TimeSpan.FromMinutes(30) } });
-        var years = new YearInference(TimeZoneInfo.Utc, EngineHarness.SamplesNow, 0);
+        var years = new YearInference(TimeZoneInfo.Utc, EngineHarness.SamplesNow);
         var t = new DateTime(2025, 1, 1);
         var maxOpen = 0;
         for (var i = 0; i < 100_000; i++, t = t.AddSeconds(20))

@@ -14,7 +14,7 @@ internal static class EngineHarness
     {
         var sink = new ListSink();
         var engine = new LogEngine(sink);
-        var years = new YearInference(TimeZoneInfo.Utc, now, 0);
+        var years = new YearInference(TimeZoneInfo.Utc, now);
         long n = 0;
         foreach (var line in lines)
             engine.Process(Encoding.UTF8.GetBytes(line), years, "test", ++n);

@@ -22,7 +22,7 @@ public sealed class PeerLogTests
         foreach (var a in matches)
         {
             var ip = IpAddress128.Parse(a.Host!);
-            var found = events.Any(e => e.ClientIp == ip && e.Time == a.Time && CountsAsMatch(e.Kind, a.Mode));
+            var found = events.Any(e => e.ClientIp == ip && SameTimeOfYear(e.Time, a.Time) && CountsAsMatch(e.Kind, a.Mode));
             Assert.True(found, $"{file}:{a.Line} ({a.Mode} mode): no attack event for {a.Host} at {a.Time:O}");
         }
     }
@@ -41,6 +41,12 @@ public sealed class PeerLogTests
             Assert.DoesNotContain(events, e => e.Kind.IsAttack() && e.ClientIp is not null);
         }
     }
+
+    // fail2ban places each year-less line on its own, within a year before its TEST_NOW. These files are
+    // excerpts from several years pasted together (February lines, then November), and AttackDash places
+    // a file as one span in time order, so only the month, day and time of day can be compared.
+    private static bool SameTimeOfYear(DateTimeOffset actual, DateTimeOffset expected) =>
+        actual.Month == expected.Month && actual.Day == expected.Day && actual.TimeOfDay == expected.TimeOfDay;
 
     // fail2ban's aggressive mode also bans a client that drops the connection after RCPT. AttackDash
     // records that as lost_input, evidence but not an attack, so only there does it count as a match.

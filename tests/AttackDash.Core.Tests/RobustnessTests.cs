@@ -17,7 +17,7 @@ public sealed class RobustnessTests
         var seeds = File.ReadAllLines(EngineHarness.DataPath("peer-logs", "fail2ban-sendmail-reject"))
             .Concat(File.ReadAllLines(EngineHarness.DataPath("samples", "rejects.log"))).Select(Encoding.UTF8.GetBytes).ToArray();
         var engine = new LogEngine(new ListSink());
-        var years = new AttackDash.Core.Syslog.YearInference(TimeZoneInfo.Utc, EngineHarness.SamplesNow, 0);
+        var years = new AttackDash.Core.Syslog.YearInference(TimeZoneInfo.Utc, EngineHarness.SamplesNow);
         for (var i = 0; i < 200_000; i++)
         {
             var line = seeds[rng.Next(seeds.Length)].ToArray();

@@ -39,7 +39,7 @@ public sealed class YearInferenceTests
     public void An_inferred_date_is_never_in_the_future()
     {
         var now = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
-        var years = new YearInference(TimeZoneInfo.Utc, now, 0);
+        var years = new YearInference(TimeZoneInfo.Utc, now);
         Assert.Equal(2024, years.Resolve(LogTimestamp.WithoutYear(11, 3, 3600)).Year);
         Assert.Equal(2025, years.Resolve(LogTimestamp.WithoutYear(2, 28, 3600)).Year);
     }
@@ -48,11 +48,11 @@ public sealed class YearInferenceTests
     public void Year_less_times_are_local_time_in_the_given_zone()
     {
         Assert.True(TimeZones.TryParse("+09:00", out var tokyo, out _));
-        var years = new YearInference(tokyo, new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero), 0);
+        var years = new YearInference(tokyo, new DateTimeOffset(2025, 6, 1, 0, 0, 0, TimeSpan.Zero));
         var t = years.Resolve(LogTimestamp.WithoutYear(3, 1, 9 * 3600));
         Assert.Equal(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero), t.ToUniversalTime());
         Assert.True(TimeZones.TryParse("Europe/Berlin", out var berlin, out _));
-        var summer = new YearInference(berlin, new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero), 0).Resolve(LogTimestamp.WithoutYear(7, 1, 12 * 3600));
+        var summer = new YearInference(berlin, new DateTimeOffset(2025, 12, 1, 0, 0, 0, TimeSpan.Zero)).Resolve(LogTimestamp.WithoutYear(7, 1, 12 * 3600));
         Assert.Equal(TimeSpan.FromHours(2), summer.Offset);
         Assert.False(TimeZones.TryParse("Mars/Olympus", out _, out var error));
         Assert.Contains("unknown time zone", error, StringComparison.Ordinal);
@@ -88,11 +88,14 @@ public sealed class YearInferenceTests
         Assert.Equal(3, RolloverScan.Count(new LogInput(path), 64 * 1024));
     }
 
-    private static List<AttackDash.Core.Events.MailEvent> Read(string path, ReadOptions options)
+    private static List<AttackDash.Core.Events.MailEvent> Read(string path, ReadOptions options, TextWriter? warnings = null) =>
+        Read([path], options, warnings);
+
+    private static List<AttackDash.Core.Events.MailEvent> Read(string[] paths, ReadOptions options, TextWriter? warnings = null)
     {
         var sink = new ListSink();
         var engine = new LogEngine(sink);
-        new LogRunner(options, TextWriter.Null).Run([path], engine);
-        return sink.Events.OrderBy(e => e.LineNumber).ToList();
+        new LogRunner(options, warnings ?? TextWriter.Null).Run(paths, engine);
+        return sink.Events.OrderBy(e => e.Source, StringComparer.Ordinal).ThenBy(e => e.LineNumber).ToList();
     }
 }

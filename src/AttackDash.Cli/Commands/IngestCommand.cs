@@ -52,14 +52,12 @@ internal static class IngestCommand
         try
         {
             var runner = new LogRunner(read, stderr);
-            var ordered = RotationOrder.Sort(files);
-            var newest = runner.NewestReference();
+            var plan = runner.Plan(files);
             var ingestor = new FileIngestor(writers, options, read);
             var progress = new ProgressBar(stderr, stderr == Console.Error && !Console.IsErrorRedirected);
-            for (var i = 0; i < ordered.Count; i++)
+            foreach (var (input, years) in plan)
             {
-                var isNewest = i == ordered.Count - 1;
-                var result = await ingestor.IngestAsync(ordered[i], input => runner.YearsFor(input, newest, isNewest), progress);
+                var result = await ingestor.IngestAsync(input.Path, _ => years, progress);
                 stdout.WriteLine(result.Skipped
                     ? $"{result.Path}: already ingested, nothing new"
                     : string.Create(CultureInfo.InvariantCulture,

@@ -13,37 +13,40 @@ public static class RolloverScan
 {
     private const int ParallelFrom = 32 << 20;
 
-    public static int Count(LogInput input, int maxLineLength)
+    public static int Count(LogInput input, int maxLineLength) => Scan(input, maxLineLength).Rollovers;
+
+    /// <summary>The New Years a file crosses and its first and newest year-less stamps; empty for stdin.</summary>
+    public static YearScan Scan(LogInput input, int maxLineLength)
     {
         if (input.IsStdin)
-            return 0;
+            return new YearScan(0, null, null);
         using var stream = input.Open();
-        if (stream is not FileStream file)
-            return Sequential(stream, maxLineLength).Rollovers;
+        if (stream is not FileStream file || file.Length < ParallelFrom)
+            return Sequential(stream, maxLineLength).ToScan();
         var length = file.Length;
-        if (length < ParallelFrom)
-            return Sequential(stream, maxLineLength).Rollovers;
         var handle = file.SafeFileHandle;
         var middle = NextLineStart(handle, length / 2);
         var second = Task.Run(() => Range(handle, middle, length));
         var first = Range(handle, 0, middle);
-        return Segment.Join(first, second.Result).Rollovers;
+        return Segment.Join(first, second.Result).ToScan();
     }
 
-    /// <summary>The rollovers inside a run of lines, and the months at its two ends to join it to its neighbours.</summary>
-    internal readonly record struct Segment(int Rollovers, int FirstMonth, int LastMonth, bool IsoFirst)
+    /// <summary>The rollovers inside a run of lines, and the stamps at its two ends to join it to its neighbours.</summary>
+    internal readonly record struct Segment(int Rollovers, LogTimestamp? First, LogTimestamp? Last, bool IsoFirst)
     {
         public static Segment Join(Segment a, Segment b)
         {
             if (a.IsoFirst)
                 return a;
-            if (a.FirstMonth == 0)
+            if (a.First is null)
                 return b;
-            if (b.FirstMonth == 0)
+            if (b.First is null)
                 return a;
-            var across = YearInference.IsRollover(a.LastMonth, b.FirstMonth) ? 1 : 0;
-            return new Segment(a.Rollovers + across + b.Rollovers, a.FirstMonth, b.LastMonth, false);
+            var across = YearInference.IsRollover(a.Last!.Value.Month, b.First.Value.Month) ? 1 : 0;
+            return new Segment(a.Rollovers + across + b.Rollovers, a.First, b.Last, false);
         }
+
+        public YearScan ToScan() => IsoFirst ? new YearScan(0, null, null) : new YearScan(Rollovers, First, Last);
     }
 
     private static Segment Sequential(Stream stream, int maxLineLength)
@@ -108,27 +111,43 @@ public static class RolloverScan
 
     private sealed class SegmentBuilder
     {
+        private readonly byte[] _lastStart = new byte[15];
         private int _rollovers;
-        private int _first;
-        private int _last;
+        private LogTimestamp? _first;
+        private LogTimestamp _last;
+        private bool _lastStartPending;
         private bool _seenAny;
 
         public bool IsoFirst { get; private set; }
 
-        public Segment Result => new(_rollovers, _first, _last, IsoFirst);
+        public Segment Result
+        {
+            get
+            {
+                // The newest stamp is parsed once, at the end, from the last line start kept.
+                if (_lastStartPending && TimestampParser.TryParseBsd(_lastStart, out var newest))
+                    _last = newest;
+                return new Segment(_rollovers, _first, _first is null ? null : _last, IsoFirst);
+            }
+        }
 
         public void Add(ReadOnlySpan<byte> lineStart)
         {
             // Only a change of month can be a New Year: skip the parse while the month name repeats.
-            if (_last != 0 && lineStart.Length >= 15 && TimestampParser.SameMonthName(lineStart, _last))
+            if (_first is not null && lineStart.Length >= 15 && TimestampParser.SameMonthName(lineStart, _last.Month))
+            {
+                lineStart[..15].CopyTo(_lastStart);
+                _lastStartPending = true;
                 return;
+            }
             if (TimestampParser.TryParseBsd(lineStart, out var stamp))
             {
-                if (_first == 0)
-                    _first = stamp.Month;
-                else if (YearInference.IsRollover(_last, stamp.Month))
+                if (_first is null)
+                    _first = stamp;
+                else if (YearInference.IsRollover(_last.Month, stamp.Month))
                     _rollovers++;
-                _last = stamp.Month;
+                _last = stamp;
+                _lastStartPending = false;
             }
             else if (!_seenAny && TimestampParser.TryParseIso(lineStart, out _, out _))
             {

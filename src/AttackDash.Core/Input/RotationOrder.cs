@@ -27,6 +27,9 @@ public static partial class RotationOrder
             .ToList();
     }
 
+    /// <summary>The name a rotated set shares: <c>maillog</c> for maillog.2.gz, maillog-20240107 and maillog.</summary>
+    public static string BaseName(string path) => KeyOf(path).Base;
+
     /// <summary>Age sorts ascending: dated rotations by date, then numbered ones from the highest number down, then the live file.</summary>
     private static (string Base, decimal Age) KeyOf(string path)
     {
