@@ -101,3 +101,32 @@ public sealed class RobustnessTests
         return (sink.Events, engine.Stats);
     }
 }
+
+/// <summary>Lines whose written year is absurd are malformed: counted, named on stderr, and never an event.</summary>
+public sealed class AbsurdTimestampTests
+{
+    [Theory]
+    [InlineData("9999-12-31T23:59:59-12:00 mx sm-mta[1]: [192.0.2.1]: possible SMTP attack: command=AUTH, count=3")]
+    [InlineData("2500-01-01T00:00:00Z mx sm-mta[1]: [192.0.2.1]: possible SMTP attack: command=AUTH, count=3")]
+    [InlineData("1969-12-31T23:59:59Z mx sm-mta[1]: [192.0.2.1]: possible SMTP attack: command=AUTH, count=3")]
+    public void An_absurd_year_is_counted_as_malformed_and_the_next_line_is_still_read(string absurd)
+    {
+        var (events, engine) = EngineHarness.Run(
+            [absurd, "2025-06-01T10:00:00Z mx sm-mta[2]: [192.0.2.2]: possible SMTP attack: command=AUTH, count=3"],
+            EngineHarness.SamplesNow);
+        Assert.Equal(1, engine.Stats.MalformedLines);
+        var e = Assert.Single(events);
+        Assert.Equal("192.0.2.2", e.ClientIp.ToString());
+    }
+
+    [Fact]
+    public void Analyze_reports_a_year_9999_line_as_malformed_and_exits_0()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("maillog");
+        File.WriteAllLines(path, ["9999-12-31T23:59:59+14:00 mx sm-mta[1]: [192.0.2.1]: possible SMTP attack: command=AUTH, count=3"]);
+        var (exit, _, stderr) = CliRunner.Run("analyze", "--json", path);
+        Assert.Equal(0, exit);
+        Assert.Contains("1 malformed line", stderr, StringComparison.Ordinal);
+    }
+}

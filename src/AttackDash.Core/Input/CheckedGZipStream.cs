@@ -6,7 +6,8 @@ namespace AttackDash.Core.Input;
 /// <summary>
 /// A gzip reader that notices a cut file. .NET's GZipStream returns a silent end of stream when the
 /// compressed data stops short, so the decompressed size is checked against the gzip trailer (ISIZE,
-/// the size modulo 2^32) and a mismatch is raised as <see cref="InvalidDataException"/>.
+/// the size modulo 2^32), or for a multi-member file against all its members' trailers
+/// (<see cref="GzipMembers"/>), and a mismatch is raised as <see cref="InvalidDataException"/>.
 /// </summary>
 internal sealed class CheckedGZipStream : Stream
 {
@@ -14,6 +15,7 @@ internal sealed class CheckedGZipStream : Stream
     private readonly FileStream _file;
     private readonly uint _expectedSize;
     private long _read;
+    private bool _verified;
 
     public CheckedGZipStream(FileStream file)
     {
@@ -35,8 +37,12 @@ internal sealed class CheckedGZipStream : Stream
     {
         var n = _inner.Read(buffer);
         _read += n;
-        if (n == 0 && buffer.Length > 0 && (uint)_read != _expectedSize)
-            throw new InvalidDataException($"gzip data is cut short or corrupt: {_read:#,0} bytes decompressed, the trailer says {_expectedSize:#,0} (mod 4 GiB)");
+        if (n == 0 && buffer.Length > 0 && !_verified)
+        {
+            if ((uint)_read != _expectedSize && !GzipMembers.SizesAgree(_file.SafeFileHandle, _file.Length, _read))
+                throw new InvalidDataException($"gzip data is cut short or corrupt: {_read:#,0} bytes decompressed, the trailer says {_expectedSize:#,0} (mod 4 GiB)");
+            _verified = true;
+        }
         return n;
     }
 

@@ -13,6 +13,9 @@ public sealed class EngineOptions
     /// </summary>
     public bool CaptureText { get; set; } = true;
 
+    /// <summary>The clock that lines with a written year may not run more than a day ahead of.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Records this MTA host name on every event instead of the one in each line (ingest --host).</summary>
     public string? MtaHost { get; set; }
 }

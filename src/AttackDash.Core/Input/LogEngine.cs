@@ -14,6 +14,10 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
     private readonly Correlator _correlator = new((options ?? new EngineOptions()).Correlation, sink);
     private readonly HostTable _hosts = new();
 
+    // A written year more than a day ahead of the clock is absurd: counted as malformed, never stored.
+    private static readonly TimeSpan FutureSlack = TimeSpan.FromDays(1);
+    private DateTimeOffset _notAfter = DateTimeOffset.MinValue;
+
     public InputStats Stats { get; } = new();
 
     public long Unattributed => _correlator.Unattributed;
@@ -40,6 +44,11 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
             return false;
         }
         var time = years.Resolve(envelope.Timestamp);
+        if (envelope.Timestamp.HasYear && IsInFuture(time))
+        {
+            CountMalformed(line, years, source, lineNumber, $"time {time:yyyy-MM-dd HH:mm} is in the future");
+            return false;
+        }
         Stats.SeeTime(time);
         if (!IsSendmail(envelope.Program))
         {
@@ -58,6 +67,15 @@ public sealed class LogEngine(IEventSink sink, EngineOptions? options = null)
         QueueKey? queue = QueueKey.TryCreate(hostId, envelope.Pid, parsed.QueueId, out var key) ? key : null;
         result = new ParsedLine(hostId, envelope.Pid, queue, client, mailEvent, time);
         return true;
+    }
+
+    private bool IsInFuture(DateTimeOffset time)
+    {
+        if (time <= _notAfter)
+            return false;
+        // The clock moves on while a follower runs: look again before calling a line absurd.
+        _notAfter = _options.Clock.GetUtcNow() + FutureSlack;
+        return time > _notAfter;
     }
 
     /// <summary>Counts a line that cannot be read, keeping its month for the New Year count.</summary>

@@ -37,7 +37,8 @@ internal static class TimestampParser
         var year = (Two(s[0], s[1]) * 100) + Two(s[2], s[3]);
         int month = Two(s[5], s[6]), day = Two(s[8], s[9]);
         int hh = Two(s[11], s[12]), mm = Two(s[14], s[15]), ss = Two(s[17], s[18]);
-        if (year < 1970 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
+        // Years outside 1970-2999 are absurd (and 9999 with an offset would not fit a DateTimeOffset).
+        if (year is < 1970 or > 2999 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)
             || hh is < 0 or > 23 || mm is < 0 or > 59 || ss is < 0 or > 60)
             return false;
         var i = 19;
