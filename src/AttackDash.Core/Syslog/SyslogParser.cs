@@ -4,7 +4,8 @@ namespace AttackDash.Core.Syslog;
 /// <summary>
 /// Splits a syslog line into time, host, tag and message. Accepts classic BSD lines, RFC 3339 / ISO
 /// stamps (rsyslog), <c>journalctl -o short-iso</c>, the BSD verbose <c>&lt;mail.info&gt;</c> token and
-/// the Solaris <c>[ID nnn mail.notice]</c> token. Never throws: a line it cannot read returns false.
+/// the Solaris <c>[ID nnn mail.notice]</c> token, RFC 5424 and <c>journalctl -o json</c>
+/// (<see cref="StructuredFormats"/>). Never throws: a line it cannot read returns false.
 /// </summary>
 public static class SyslogParser
 {
@@ -12,6 +13,10 @@ public static class SyslogParser
     public static bool TryParse(ReadOnlySpan<byte> line, out SyslogEnvelope envelope)
     {
         envelope = default;
+        if (line.Length > 0 && line[0] == '{')
+            return StructuredFormats.TryParseJournal(line, out envelope);
+        if (line.Length > 3 && line[0] == '<' && StripPriority(ref line) && StructuredFormats.TryParseRfc5424(line, out envelope))
+            return true;
         int rest;
         LogTimestamp stamp;
         if (TimestampParser.TryParseBsd(line, out stamp))
@@ -66,6 +71,16 @@ public static class SyslogParser
         if (open == 0 || tag[^1] != ']' || !TryParseInt(tag[(open + 1)..^1], out pid))
             return false;
         program = tag[..open];
+        return true;
+    }
+
+    // "<22>" starts a line sent over the network (RFC 3164 and 5424): the priority is not needed.
+    private static bool StripPriority(ref ReadOnlySpan<byte> line)
+    {
+        var close = line[..Math.Min(line.Length, 5)].IndexOf((byte)'>');
+        if (close < 2 || !TryParseInt(line[1..close], out _))
+            return false;
+        line = line[(close + 1)..];
         return true;
     }
 

@@ -25,7 +25,7 @@ internal static class TimestampParser
 
     /// <summary>
     /// "2024-01-15T10:00:00Z", "2024-01-15T10:00:00.123456+01:00" (rsyslog) or
-    /// "2024-01-15T10:00:00+0100" (journalctl -o short-iso).
+    /// "2024-01-15T10:00:00+0100" (journalctl -o short-iso), or "2024-01-15 10:00:00" (local time).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseIso(ReadOnlySpan<byte> s, out LogTimestamp stamp, out int length)
@@ -54,10 +54,17 @@ internal static class TimestampParser
                 i++;
             }
         }
+        var local = new DateTime(year, month, day, hh, mm, Math.Min(ss, 59), DateTimeKind.Unspecified).AddTicks(ticks);
+        if (i < s.Length && s[i] == ' ')
+        {
+            // "2025-06-01 10:00:00 host prog[pid]:" (a common rsyslog template): local time, no offset.
+            length = i;
+            stamp = LogTimestamp.Local(local);
+            return true;
+        }
         if (!TryParseOffset(s[i..], out var offset, out var offsetLength))
             return false;
         length = i + offsetLength;
-        var local = new DateTime(year, month, day, hh, mm, Math.Min(ss, 59), DateTimeKind.Unspecified).AddTicks(ticks);
         stamp = LogTimestamp.Complete(new DateTimeOffset(local, offset));
         return true;
     }

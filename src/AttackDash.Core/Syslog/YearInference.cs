@@ -72,7 +72,7 @@ public sealed class YearInference
     public DateTimeOffset Resolve(LogTimestamp stamp)
     {
         if (stamp.HasYear)
-            return stamp.Absolute;
+            return stamp.IsLocal ? InZone(stamp.Absolute.DateTime) : stamp.Absolute;
         Observe(stamp);
         var time = At(_year, stamp);
         if (time > _reference + FutureSlack)
@@ -94,7 +94,11 @@ public sealed class YearInference
         year = Math.Clamp(year, 1970, 9000);
         // 29 February of a common year cannot be: it is read as the 28th rather than dropped.
         var day = stamp.Month == 2 && stamp.Day == 29 && !DateTime.IsLeapYear(year) ? 28 : stamp.Day;
-        var local = new DateTime(year, stamp.Month, day, 0, 0, 0, DateTimeKind.Unspecified).AddSeconds(stamp.SecondOfDay);
+        return InZone(new DateTime(year, stamp.Month, day, 0, 0, 0, DateTimeKind.Unspecified).AddSeconds(stamp.SecondOfDay));
+    }
+
+    private DateTimeOffset InZone(DateTime local)
+    {
         var hourKey = local.Ticks / TimeSpan.TicksPerHour;
         if (hourKey != _cachedHourKey)
         {
