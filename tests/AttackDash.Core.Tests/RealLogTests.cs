@@ -70,6 +70,10 @@ public sealed class RealLogTests
             .Where(p => p.Kinds.Count > 0 && !IsLoopback(p.Key))
             .ToDictionary(p => p.Key, p => p.Kinds);
         Assert.Equal(Canonical(attackers), Canonical(offenders));
+        var local = json.RootElement.GetProperty("local").EnumerateArray().ToDictionary(
+            o => o.GetProperty("ip").GetString()!,
+            o => o.GetProperty("byKind").EnumerateObject().ToDictionary(k => k.Name, k => k.Value.GetInt32()));
+        Assert.Equal(Canonical(expected.Ips.Where(p => IsLoopback(p.Key)).ToDictionary()), Canonical(local));
         var unattributed = json.RootElement.GetProperty("totals").GetProperty("unattributed").GetInt64();
         var tolerated = expected.Unsure.Values.Count(t => t.Any(x => x.Ip is null || x.Ip == "*"));
         Assert.InRange(unattributed, expected.Unattributed, expected.Unattributed + tolerated);

@@ -1,5 +1,6 @@
 using AttackDash.Core.Analysis;
 using AttackDash.Core.Input;
+using AttackDash.Core.Net;
 using AttackDash.Core.Reports;
 
 namespace AttackDash.Cli.Commands;
@@ -19,10 +20,12 @@ internal static class AnalyzeCommand
           --year Y               year of the newest year-less line (default: file modification time)
           --tz ZONE              zone of year-less times: IANA name or +09:00 (default: this machine's)
           --session-idle D       close an SMTP session after this much log time without a line (default 30m)
+          --local CIDR,...       the operator's own networks: reported as local clients, never as offenders
+                                 (loopback always is)
         """;
 
     private static readonly string[] Valued =
-        ["--top", "--since", "--until", "--min-events", "--prefix", "--prefix6", "--campaign-window", "--campaign-min-ips", "--year", "--tz", "--session-idle"];
+        ["--top", "--since", "--until", "--min-events", "--prefix", "--prefix6", "--campaign-window", "--campaign-min-ips", "--year", "--tz", "--session-idle", "--local"];
 
     public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
@@ -70,5 +73,12 @@ internal static class AnalyzeCommand
         Prefix6 = a.Int("--prefix6", 64, 16, 128),
         CampaignWindow = a.Duration("--campaign-window", TimeSpan.FromMinutes(10)),
         CampaignMinIps = a.Int("--campaign-min-ips", 5, 2, 1_000_000),
+        Local = [.. AnalysisOptions.Loopback, .. LocalNetworks(a.Value("--local"))],
     };
+
+    private static IEnumerable<Cidr> LocalNetworks(string? list)
+    {
+        foreach (var text in (list ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            yield return Cidr.TryParse(text, out var cidr, out var error) ? cidr : throw new UsageException($"--local: {error}");
+    }
 }

@@ -9,13 +9,13 @@ namespace AttackDash.Cli.Commands;
 internal static class ReportCommand
 {
     public const string Usage = """
-        usage: attackdash report [--since T] [--until T] [--json] [--all] [--top N] [--host NAME] [--tz ZONE]
+        usage: attackdash report [--since T] [--until T] [--json] [--all] [--top N] [--host NAME] [--tz ZONE] [--local CIDR,...]
         The same report and JSON schema (attackdash.analyze/1) as analyze, from the stored events.
         """;
 
     public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new ArgList(args, ["--since", "--until", "--top", "--host", "--tz", "--min-events", "--prefix", "--prefix6", "--campaign-window", "--campaign-min-ips"], ["--json", "--all"]);
+        var a = new ArgList(args, ["--since", "--until", "--top", "--host", "--tz", "--min-events", "--prefix", "--prefix6", "--campaign-window", "--campaign-min-ips", "--local"], ["--json", "--all"]);
         var zone = CommonOptions.Read(a).Zone;
         var analysis = AnalyzeCommand.AnalysisOptionsFrom(a, zone);
         int? top = a.Flag("--all") ? null : a.Int("--top", 20, 0, int.MaxValue);

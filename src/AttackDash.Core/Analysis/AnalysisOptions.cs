@@ -1,3 +1,5 @@
+using AttackDash.Core.Net;
+
 namespace AttackDash.Core.Analysis;
 
 public sealed class AnalysisOptions
@@ -25,6 +27,27 @@ public sealed class AnalysisOptions
 
     /// <summary>Injection attempts kept verbatim; the count beyond stays exact.</summary>
     public int MaxInjections { get; set; } = 100_000;
+
+    /// <summary>Loopback, always: a web form or a script on the mail server itself is not an attacker.</summary>
+    public static IReadOnlyList<Cidr> Loopback { get; } = [Cidr.Parse("127.0.0.0/8"), Cidr.Parse("::1/128")];
+
+    /// <summary>
+    /// Clients that are local: loopback plus the operator's own networks (--local, the allowlist). Their
+    /// events are reported apart and never rank as offenders or join a campaign. The other protected
+    /// ranges (private, documentation) are not local unless listed: they are never blocked, but their
+    /// clients are counted like any other.
+    /// </summary>
+    public IReadOnlyList<Cidr> Local { get; set; } = Loopback;
+
+    public bool IsLocal(IpAddress128 ip)
+    {
+        foreach (var net in Local)
+        {
+            if (net.Contains(ip))
+                return true;
+        }
+        return false;
+    }
 
     public bool InRange(DateTimeOffset time) =>
         (Since is not { } s || time >= s) && (Until is not { } u || time < u);

@@ -16,6 +16,9 @@ public sealed record AnalysisReport
     public required IReadOnlyList<InjectionAttempt> Injections { get; init; }
     public required IReadOnlyList<PossibleCompromise> PossibleCompromises { get; init; }
     public required IReadOnlyList<Campaign> Campaigns { get; init; }
+
+    /// <summary>Local clients (loopback, --local) with every kind of their events: shown, never ranked.</summary>
+    public IReadOnlyList<Offender> Local { get; init; } = [];
 }
 
 public sealed record InputSummary(IReadOnlyList<string> Files, long Lines, long SendmailLines, long OtherLines, long MalformedLines);

@@ -12,6 +12,7 @@ public sealed class Analyzer(AnalysisOptions options) : IEventSink
 {
     private readonly long[] _totals = new long[EventKinds.Count];
     private readonly Dictionary<IpAddress128, IpTally> _attackers = [];
+    private readonly Dictionary<IpAddress128, IpTally> _local = [];
     private readonly Dictionary<IpAddress128, SuccessSamples> _successes = [];
     private readonly List<InjectionAttempt> _injections = [];
     private readonly CampaignDetector _campaigns = new(options.CampaignWindow, options.CampaignMinIps);
@@ -32,6 +33,11 @@ public sealed class Analyzer(AnalysisOptions options) : IEventSink
             AttackEvents += kind.IsAttack() ? 1 : 0;
             return;
         }
+        if (options.IsLocal(ip))
+        {
+            Tally(_local, ip).Add(mailEvent);
+            return;
+        }
         if (kind.IsSuccess())
         {
             Samples(ip).Add(mailEvent, options.CompromiseSamplesPerIp);
@@ -40,7 +46,7 @@ public sealed class Analyzer(AnalysisOptions options) : IEventSink
         if (!kind.IsAttack())
             return;
         AttackEvents++;
-        Tally(ip).Add(mailEvent);
+        Tally(_attackers, ip).Add(mailEvent);
         if (kind == EventKind.Injection && _injections.Count < options.MaxInjections)
             _injections.Add(new InjectionAttempt(mailEvent.Time, ip.ToString(), mailEvent.Argument ?? mailEvent.Detail));
         if (kind == EventKind.AuthFailure && mailEvent.User is { } user)
@@ -48,6 +54,9 @@ public sealed class Analyzer(AnalysisOptions options) : IEventSink
     }
 
     internal IReadOnlyDictionary<IpAddress128, IpTally> Attackers => _attackers;
+
+    /// <summary>Local clients (loopback, --local): every kind of their events, kept apart from the attackers.</summary>
+    internal IReadOnlyDictionary<IpAddress128, IpTally> Local => _local;
     internal IReadOnlyList<long> Totals => _totals;
     internal List<InjectionAttempt> Injections => _injections;
 
@@ -57,12 +66,12 @@ public sealed class Analyzer(AnalysisOptions options) : IEventSink
         _successes.Where(s => _attackers.ContainsKey(s.Key)).SelectMany(s => s.Value.Events)
             .OrderBy(c => c.Time).ThenBy(c => c.Ip, StringComparer.Ordinal).ThenBy(c => c.Kind, StringComparer.Ordinal);
 
-    private IpTally Tally(IpAddress128 ip)
+    private static IpTally Tally(Dictionary<IpAddress128, IpTally> tallies, IpAddress128 ip)
     {
-        if (!_attackers.TryGetValue(ip, out var t))
+        if (!tallies.TryGetValue(ip, out var t))
         {
             t = new IpTally();
-            _attackers[ip] = t;
+            tallies[ip] = t;
         }
         return t;
     }

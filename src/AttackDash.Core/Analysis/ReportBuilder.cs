@@ -35,6 +35,8 @@ public static class ReportBuilder
             Injections = analyzer.Injections.OrderBy(i => i.Time).ToList(),
             PossibleCompromises = analyzer.Compromises().ToList(),
             Campaigns = analyzer.CompleteCampaigns(),
+            Local = analyzer.Local.OrderByDescending(a => a.Value.Events).ThenBy(a => a.Key)
+                .Select(a => a.Value.ToOffender(a.Key)).ToList(),
         };
     }
 

@@ -46,6 +46,12 @@ public static class TextReport
         foreach (var c in r.Campaigns.Take(sampleRows * 5))
             w.WriteLine($"  {c.Username,-24} {Time(c.First)} .. {Time(c.Last)}  {N(c.Ips),5} IPs {N(c.Attempts),7} attempts");
         More(w, r.Campaigns.Count, sampleRows * 5);
+        if (r.Local.Count == 0)
+            return;
+        Section(w, $"Local clients (loopback and --local; not offenders): {N(r.Local.Count)}");
+        foreach (var x in r.Local.Take(sampleRows))
+            w.WriteLine($"  {x.Ip,-40} {N(x.Events),10}  {Kinds(x.ByKind)}");
+        More(w, r.Local.Count, sampleRows);
     }
 
     private static void Section(TextWriter w, string title)
