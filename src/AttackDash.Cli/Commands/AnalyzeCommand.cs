@@ -73,7 +73,7 @@ internal static class AnalyzeCommand
         Prefix6 = a.Int("--prefix6", 64, 16, 128),
         CampaignWindow = a.Duration("--campaign-window", TimeSpan.FromMinutes(10)),
         CampaignMinIps = a.Int("--campaign-min-ips", 5, 2, 1_000_000),
-        Local = [.. AnalysisOptions.Loopback, .. LocalNetworks(a.Value("--local"))],
+        Local = [.. LocalNetworks(a.Value("--local"))],
     };
 
     private static IEnumerable<Cidr> LocalNetworks(string? list)

@@ -32,15 +32,18 @@ public sealed class AnalysisOptions
     public static IReadOnlyList<Cidr> Loopback { get; } = [Cidr.Parse("127.0.0.0/8"), Cidr.Parse("::1/128")];
 
     /// <summary>
-    /// Clients that are local: loopback plus the operator's own networks (--local, the allowlist). Their
-    /// events are reported apart and never rank as offenders or join a campaign. The other protected
-    /// ranges (private, documentation) are not local unless listed: they are never blocked, but their
-    /// clients are counted like any other.
+    /// The operator's own networks (--local, the allowlist), local besides loopback, which always is.
+    /// Local clients' events are reported apart and never rank as offenders or join a campaign. The
+    /// other protected ranges (private, documentation) are not local unless listed: they are never
+    /// blocked, but their clients are counted like any other.
     /// </summary>
-    public IReadOnlyList<Cidr> Local { get; set; } = Loopback;
+    public IReadOnlyList<Cidr> Local { get; set; } = [];
 
+    /// <summary>Called for every event: loopback is tested without a loop (it cost 3% of analyze as two CIDRs).</summary>
     public bool IsLocal(IpAddress128 ip)
     {
+        if (ip.IsV4 ? (uint)ip.Value >> 24 == 127 : ip.Value == UInt128.One)
+            return true;
         foreach (var net in Local)
         {
             if (net.Contains(ip))

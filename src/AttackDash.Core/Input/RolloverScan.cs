@@ -60,7 +60,8 @@ public static class RolloverScan
 
     private static Segment Range(SafeFileHandle handle, long start, long end)
     {
-        var scan = new SegmentBuilder();
+        // The newest stamp is read from the range's tail afterwards, so the scan copies nothing per line.
+        var scan = new SegmentBuilder { KeepLastStart = false };
         var buffer = new byte[128 * 1024];
         var pos = start;
         var skipping = false;
@@ -92,7 +93,28 @@ public static class RolloverScan
             }
             pos += i;
         }
+        scan.Newest(TailStamp(handle, start, end));
         return scan.Result;
+    }
+
+    /// <summary>The stamp of the last line in [start, end) that has one, looking back at most 64 KiB.</summary>
+    private static LogTimestamp? TailStamp(SafeFileHandle handle, long start, long end)
+    {
+        var from = Math.Max(start, end - (64 * 1024));
+        var buffer = new byte[(int)(end - from)];
+        var n = RandomAccess.Read(handle, buffer, from);
+        var tail = buffer.AsSpan(0, n);
+        while (!tail.IsEmpty)
+        {
+            var lineEnd = tail[^1] == '\n' ? tail.Length - 1 : tail.Length;
+            var lineStart = tail[..lineEnd].LastIndexOf((byte)'\n') + 1;
+            if (lineStart == 0 && from > start)
+                return null;
+            if (TimestampParser.TryParseBsd(tail[lineStart..lineEnd], out var stamp))
+                return stamp;
+            tail = tail[..lineStart];
+        }
+        return null;
     }
 
     private static long NextLineStart(SafeFileHandle handle, long from)
@@ -120,6 +142,17 @@ public static class RolloverScan
 
         public bool IsoFirst { get; private set; }
 
+        /// <summary>Copy each line start that may be the newest (a stream); a file range reads its tail instead.</summary>
+        public bool KeepLastStart { get; init; } = true;
+
+        /// <summary>Sets the newest stamp found by reading the range's tail.</summary>
+        public void Newest(LogTimestamp? stamp)
+        {
+            if (stamp is { } s && _first is not null)
+                _last = s;
+            _lastStartPending = false;
+        }
+
         public Segment Result
         {
             get
@@ -136,8 +169,11 @@ public static class RolloverScan
             // Only a change of month can be a New Year: skip the parse while the month name repeats.
             if (_first is not null && lineStart.Length >= 15 && TimestampParser.SameMonthName(lineStart, _last.Month))
             {
-                lineStart[..15].CopyTo(_lastStart);
-                _lastStartPending = true;
+                if (KeepLastStart)
+                {
+                    lineStart[..15].CopyTo(_lastStart);
+                    _lastStartPending = true;
+                }
                 return;
             }
             if (TimestampParser.TryParseBsd(lineStart, out var stamp))
