@@ -67,6 +67,27 @@ public sealed class FollowTests(PostgresFixture pg)
         Assert.Equal(120, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
     }
 
+    [Fact]
+    public async Task Follow_mode_counts_a_year_9999_line_as_malformed_and_reads_on()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        Assert.Equal(0, Cli.Run("migrate").Exit);
+        using var dir = new TempDir();
+        var log = Path.Combine(dir.Path, "maillog");
+        Append(log, 10);
+        File.AppendAllText(log, "9999-12-31T23:59:59-12:00 mx sm-mta[1]: [192.0.2.99]: possible SMTP attack: command=AUTH, count=5\n"
+            + "2500-01-01T00:00:00Z mx sm-mta[1]: [192.0.2.98]: possible SMTP attack: command=AUTH, count=5\n");
+        Append(log, 10);
+        using var stop = new CancellationTokenSource();
+        var following = StartFollower(cs, log, stop.Token);
+        await WaitForEvents(cs, 20);
+        Append(log, 5);
+        await WaitForEvents(cs, 25);
+        await stop.CancelAsync();
+        await following;
+        Assert.Equal(0, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip <<= '192.0.2.0/24'"));
+    }
+
     private static Task StartFollower(string cs, string log, CancellationToken ct)
     {
         var store = new EventStore(cs);
