@@ -2,12 +2,13 @@ namespace AttackDash.Core.Sendmail;
 
 internal static class FieldText
 {
-    /// <summary>Text after <paramref name="name"/> up to <paramref name="end"/> (exclusive), or empty when absent.</summary>
-    public static ReadOnlySpan<byte> Between(ReadOnlySpan<byte> s, ReadOnlySpan<byte> name, int end)
-    {
-        var start = s[..end].IndexOf(name);
-        return start < 0 ? default : s[(start + name.Length)..end];
-    }
+    /// <summary>
+    /// The text after a field name found at <paramref name="at"/> (-1 when absent) up to
+    /// <paramref name="end"/> (exclusive), or empty when the name does not end before it. The caller
+    /// finds the name once and cuts it to several ends.
+    /// </summary>
+    public static ReadOnlySpan<byte> After(ReadOnlySpan<byte> s, int at, int nameLength, int end) =>
+        at < 0 || at + nameLength > end ? default : s[(at + nameLength)..end];
 
     public static bool ContainsIgnoreCase(ReadOnlySpan<byte> s, ReadOnlySpan<byte> lowerNeedle)
     {

@@ -21,8 +21,8 @@ internal static class RulesetReject
         // connections to others: their relay= is a remote MTA, never a client of ours.
         if (ruleset.StartsWith("tls_"u8))
             return;
-        var relays = CountRelays(body, out var relayAt, out var client);
-        if (relays == 1 && relayAt >= 0)
+        var relays = CountRelays(body, out var firstRelay, out var client, out var clientNamed);
+        if (relays == 1 && clientNamed)
             line.SetClient(client);
         else if (relays > 1)
             line.NoIpReason = AmbiguousRelay;
@@ -30,8 +30,11 @@ internal static class RulesetReject
         if (rejectAt < 0)
             return;
         var reject = body[(rejectAt + 9)..];
-        var firstRelay = body.IndexOf(", relay="u8);
-        var arg1 = FieldText.Between(body, ", arg1="u8, firstRelay < 0 ? rejectAt : firstRelay);
+        // arg1 runs to the first relay=; the widest span the client wrote runs to the last reject=, so
+        // that a payload is seen wherever a fake relay= put it.
+        var arg1At = body.IndexOf(", arg1="u8);
+        var arg1 = FieldText.After(body, arg1At, 7, firstRelay < 0 ? rejectAt : firstRelay);
+        var clientText = FieldText.After(body, arg1At, 7, rejectAt);
         var arg2 = default(ReadOnlySpan<byte>);
         var arg2At = arg1.IndexOf(", arg2="u8);
         if (arg2At >= 0)
@@ -39,8 +42,6 @@ internal static class RulesetReject
             arg2 = arg1[(arg2At + 7)..];
             arg1 = arg1[..arg2At];
         }
-        // The widest span the client wrote, so that a payload is seen wherever a fake relay= put it.
-        var clientText = FieldText.Between(body, ", arg1="u8, rejectAt);
         line.Kind = Classify(ruleset, clientText, arg2, reject);
         if (line.Kind == EventKind.Injection)
             line.Argument = arg1;
@@ -75,27 +76,26 @@ internal static class RulesetReject
     /// Counts the <c>, relay=</c> fields. An honest line has one; each further one was written by the
     /// client (in arg1, its echo in the reject text, or a PTR name), and no count or echo rule can tell
     /// the real one from a crafted fake, so such a line names no client of its own: the correlator joins
-    /// in the one its session or queue id names. <paramref name="relayAt"/> is the only relay when it
-    /// reads as <c>relay=H [IP], reject=</c>.
+    /// in the one its session or queue id names. <paramref name="firstAt"/> is where the first starts
+    /// (-1 for none); <paramref name="clientNamed"/> says whether it reads as <c>relay=H [IP], reject=</c>.
     /// </summary>
-    private static int CountRelays(ReadOnlySpan<byte> body, out int relayAt, out ClientSpec client)
+    private static int CountRelays(ReadOnlySpan<byte> body, out int firstAt, out ClientSpec client, out bool clientNamed)
     {
         client = default;
-        relayAt = -1;
-        var count = 0;
-        for (var from = 0; ;)
+        clientNamed = false;
+        firstAt = body.IndexOf(", relay="u8);
+        if (firstAt < 0)
+            return 0;
+        var value = body[(firstAt + 8)..];
+        clientNamed = ClientSpec.TryParse(value, out client) && value[client.Length..].StartsWith(", reject="u8);
+        var count = 1;
+        for (var from = firstAt + 8; ;)
         {
             var at = body[from..].IndexOf(", relay="u8);
             if (at < 0)
                 return count;
-            at += from;
-            if (++count == 1)
-            {
-                var value = body[(at + 8)..];
-                if (ClientSpec.TryParse(value, out client) && value[client.Length..].StartsWith(", reject="u8))
-                    relayAt = at;
-            }
-            from = at + 8;
+            count++;
+            from += at + 8;
         }
     }
 }
