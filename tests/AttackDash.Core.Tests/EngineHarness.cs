@@ -30,6 +30,15 @@ internal static class EngineHarness
         return sink.Events;
     }
 
+    /// <summary>The names of the test-data files in <paramref name="folder"/> that match <paramref name="pattern"/>, in order: one theory case each.</summary>
+    public static TheoryData<string> DataFiles(string folder, string pattern)
+    {
+        var data = new TheoryData<string>();
+        foreach (var f in Directory.GetFiles(DataPath(folder.Split('/')), pattern).Order(StringComparer.Ordinal))
+            data.Add(Path.GetFileName(f));
+        return data;
+    }
+
     public static string DataPath(params string[] parts) =>
         Path.Combine([AppContext.BaseDirectory, "TestData", .. parts]);
 }

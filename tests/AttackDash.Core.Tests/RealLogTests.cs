@@ -10,13 +10,7 @@ namespace AttackDash.Core.Tests;
 /// </summary>
 public sealed class RealLogTests
 {
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(EngineHarness.DataPath("real-logs", "expected"), "*.json").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileNameWithoutExtension(f));
-        return data;
-    }
+    public static TheoryData<string> Files() => EngineHarness.DataFiles("real-logs/expected", "*.json");
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -113,7 +107,7 @@ public sealed class RealLogTests
     {
         public static Expected Load(string name)
         {
-            using var doc = JsonDocument.Parse(File.ReadAllText(EngineHarness.DataPath("real-logs", "expected", name + ".json")));
+            using var doc = JsonDocument.Parse(File.ReadAllText(EngineHarness.DataPath("real-logs", "expected", name)));
             var root = doc.RootElement;
             var log = EngineHarness.DataPath("real-logs", root.GetProperty("file").GetString()!);
             string[] args = ["--year", root.GetProperty("year").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -8,13 +8,7 @@ namespace AttackDash.Core.Tests;
 /// <summary>Runs every annotated sample file: each rule ships the lines it must read.</summary>
 public sealed class SampleFilesTests
 {
-    public static TheoryData<string> SampleFiles()
-    {
-        var data = new TheoryData<string>();
-        foreach (var f in Directory.GetFiles(EngineHarness.DataPath("samples"), "*.log").Order(StringComparer.Ordinal))
-            data.Add(Path.GetFileName(f));
-        return data;
-    }
+    public static TheoryData<string> SampleFiles() => EngineHarness.DataFiles("samples", "*.log");
 
     [Theory]
     [MemberData(nameof(SampleFiles))]
