@@ -5,17 +5,7 @@
 # if readable, else a generated demo year.
 set -euo pipefail
 cd "$(dirname "$0")"
-need=()
-ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-# The build copies the chart library and the world outline from npm (pinned in package-lock.json).
-command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
-if [ ${#need[@]} -gt 0 ]; then
-  echo "dashboard.sh: installing ${need[*]} (apt-get)"
-  sudo=""
-  [ "$(id -u)" -ne 0 ] && sudo=sudo
-  $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
-fi
+scripts/install-deps.sh dashboard
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:8080}
 echo "dashboard.sh: AttackDash on $ASPNETCORE_URLS (Ctrl+C stops it, and its database with it)"
 exec dotnet run --project src/AttackDash.Web -c Release
