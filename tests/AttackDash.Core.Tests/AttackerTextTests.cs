@@ -42,12 +42,14 @@ public sealed class AttackerTextTests
                 data.Add("check_mail", $"ruleset=check_mail, arg1={p}, relay=client.example [{Real}], reject=553 5.1.8{echo}");
                 data.Add("check_rcpt", $"ruleset=check_rcpt, arg1={p}, relay=[{Real}], reject=550 5.7.1{echo}... Relaying denied");
             }
-            data.Add("check_relay PTR", $"ruleset=check_relay, arg1=ptr{Fakes[n % Fakes.Length]}, arg2={Real}, relay=ptr{Fakes[n % Fakes.Length]} [{Real}], reject=550 5.7.1 Access denied");
             data.Add("from=", $"from={p}, size=10, class=0, nrcpts=0, msgid={p}, proto=ESMTP, daemon=MTA, relay=client.example [{Real}]");
             data.Add("from= PTR", $"from={p}, size=10, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=ptr{Fakes[n % Fakes.Length]} [{Real}]");
             data.Add("AUTH user=", $"AUTH failure (LOGIN): authentication failure (-13) SASL(-13): authentication failure: checkpass failed, user={p}, relay=[{Real}]");
             n++;
         }
+        // check_relay carries no sender: only the PTR name is the client's text, once per fake.
+        foreach (var f in Fakes)
+            data.Add("check_relay PTR", $"ruleset=check_relay, arg1=ptr{f}, arg2={Real}, relay=ptr{f} [{Real}], reject=550 5.7.1 Access denied");
         return data;
     }
 
