@@ -460,6 +460,10 @@ namespace AttackDash.Migrations.Migrations
                         .HasColumnType("double precision")
                         .HasColumnName("latitude");
 
+                    b.Property<bool>("Local")
+                        .HasColumnType("boolean")
+                        .HasColumnName("local");
+
                     b.Property<double?>("Longitude")
                         .HasColumnType("double precision")
                         .HasColumnName("longitude");
@@ -473,6 +477,9 @@ namespace AttackDash.Migrations.Migrations
                     b.HasIndex("AttackEvents");
 
                     b.HasIndex("CountryCode");
+
+                    b.HasIndex("Local")
+                        .HasFilter("local");
 
                     b.ToTable("ip_summary", (string)null);
                 });

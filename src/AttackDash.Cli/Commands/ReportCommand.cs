@@ -1,6 +1,8 @@
 using AttackDash.Core.Analysis;
 using AttackDash.Core.Input;
+using AttackDash.Core.Net;
 using AttackDash.Core.Reports;
+using AttackDash.Storage.Blocking;
 using AttackDash.Storage.Ingest;
 
 namespace AttackDash.Cli.Commands;
@@ -22,6 +24,9 @@ internal static class ReportCommand
         if (a.Positionals.Count > 0)
             throw new UsageException($"report reads the database and takes no files ('{a.Positionals[0]}')");
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        // The store's allowlist is the operator's own networks: local, as --local is (docs: "Local clients").
+        var allowlist = await new BlockService(db.ConnectionString).AllowlistAsync();
+        analysis.Local = [.. analysis.Local, .. allowlist.Select(a => Cidr.Parse(a.Network))];
         var reader = new EventReader(db.ConnectionString);
         var analyzer = new Analyzer(analysis);
         await reader.ReadAsync(analyzer, analysis.Since, analysis.Until, a.Value("--host"));

@@ -59,7 +59,7 @@ public sealed class DigestBuilder(string connectionString, DigestOptions options
     private static async Task<(long Events, long Ips)> WeekAsync(NpgsqlConnection conn, DateOnly week, CancellationToken ct)
     {
         await using var cmd = new NpgsqlCommand(
-            $"SELECT coalesce(sum(events), 0), count(DISTINCT ip) FROM daily_ip_kind WHERE day >= @f AND day < @t AND kind IN {EventKindSql.AttackKinds}", conn);
+            $"SELECT coalesce(sum(events), 0), count(DISTINCT ip) FROM daily_ip_kind WHERE day >= @f AND day < @t AND kind IN {EventKindSql.AttackKinds} AND {LocalSql.NotLocal("daily_ip_kind.ip")}", conn);
         cmd.Parameters.AddWithValue("f", week);
         cmd.Parameters.AddWithValue("t", week.AddDays(7));
         await using var r = await cmd.ExecuteReaderAsync(ct);
@@ -71,7 +71,7 @@ public sealed class DigestBuilder(string connectionString, DigestOptions options
     {
         await using var cmd = new NpgsqlCommand($"""
             SELECT host(d.ip), d.kind, sum(d.events) FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.day >= @f AND d.day < @t AND d.kind IN {EventKindSql.SuccessKinds} AND s.attack_events > 0
+            WHERE d.day >= @f AND d.day < @t AND d.kind IN {EventKindSql.SuccessKinds} AND s.attack_events > 0 AND NOT s.local
             GROUP BY 1, 2 ORDER BY 3 DESC
             """, conn);
         cmd.Parameters.AddWithValue("f", week);

@@ -10,6 +10,9 @@ public sealed class IpSummary
     public DateTimeOffset LastSeen { get; set; }
     public long AttackEvents { get; set; }
     public long SuccessEvents { get; set; }
+
+    /// <summary>Loopback or on the allowlist: its events are shown apart and it never ranks as an offender.</summary>
+    public bool Local { get; set; }
     public string? CountryCode { get; set; }
     public string? Country { get; set; }
     public string? City { get; set; }

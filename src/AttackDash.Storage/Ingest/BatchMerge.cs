@@ -47,9 +47,10 @@ internal static class BatchMerge
             ON CONFLICT (hour, kind) DO UPDATE SET events = hourly_kind.events + excluded.events,
                 unattributed = hourly_kind.unattributed + excluded.unattributed),
         summary AS (
-            INSERT INTO ip_summary (ip, first_seen, last_seen, attack_events, success_events)
+            INSERT INTO ip_summary (ip, first_seen, last_seen, attack_events, success_events, local)
             SELECT client_ip, min(time), max(time),
-                   count(*) FILTER (WHERE kind IN {EventKindSql.AttackKinds}), count(*) FILTER (WHERE kind IN {EventKindSql.SuccessKinds})
+                   count(*) FILTER (WHERE kind IN {EventKindSql.AttackKinds}), count(*) FILTER (WHERE kind IN {EventKindSql.SuccessKinds}),
+                   {LocalSql.IsLocal("client_ip")}
             FROM ins WHERE client_ip IS NOT NULL GROUP BY client_ip
             ON CONFLICT (ip) DO UPDATE SET first_seen = LEAST(ip_summary.first_seen, excluded.first_seen),
                 last_seen = GREATEST(ip_summary.last_seen, excluded.last_seen),

@@ -80,8 +80,9 @@ internal sealed class BatchRollups
             Param(cmd, "u", NpgsqlDbType.Bigint, byKind.Select(r => r.Value.Unattributed).ToArray());
             await cmd.ExecuteNonQueryAsync(ct);
         }
-        await using (var cmd = new NpgsqlCommand("""
-            INSERT INTO ip_summary (ip, first_seen, last_seen, attack_events, success_events) SELECT * FROM unnest(@ip, @f, @l, @a, @s)
+        await using (var cmd = new NpgsqlCommand($"""
+            INSERT INTO ip_summary (ip, first_seen, last_seen, attack_events, success_events, local)
+            SELECT u.*, {LocalSql.IsLocal("u.ip")} FROM unnest(@ip, @f, @l, @a, @s) AS u(ip, f, l, a, s)
             ON CONFLICT (ip) DO UPDATE SET first_seen = LEAST(ip_summary.first_seen, excluded.first_seen),
                 last_seen = GREATEST(ip_summary.last_seen, excluded.last_seen),
                 attack_events = ip_summary.attack_events + excluded.attack_events,

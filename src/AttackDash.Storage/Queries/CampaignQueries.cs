@@ -2,6 +2,7 @@ using System.Net;
 using AttackDash.Core.Analysis;
 using AttackDash.Core.Events;
 using AttackDash.Core.Net;
+using AttackDash.Storage.Ingest;
 using Npgsql;
 
 namespace AttackDash.Storage.Queries;
@@ -25,6 +26,7 @@ public sealed class CampaignQueries(string connectionString)
             await using var cmd = new NpgsqlCommand($"""
                 SELECT username, client_ip, time FROM events
                 WHERE kind = {(int)EventKind.AuthFailure} AND time >= @from AND time < @to AND username IS NOT NULL AND client_ip IS NOT NULL
+                  AND {LocalSql.NotLocal("events.client_ip")}
                 ORDER BY time
                 """, conn);
             cmd.Parameters.AddWithValue("from", from.ToUniversalTime());

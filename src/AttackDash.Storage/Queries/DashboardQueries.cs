@@ -39,7 +39,7 @@ public sealed class DashboardQueries(string connectionString)
         ListAsync($"""
             SELECT d.ip, sum(d.events) AS events, s.country_code, s.asn, s.as_organization
             FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack}
+            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack} AND NOT s.local
             GROUP BY d.ip, s.country_code, s.asn, s.as_organization
             ORDER BY events DESC, d.ip LIMIT {limit}
             """, p.Parameters(), r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
@@ -51,7 +51,7 @@ public sealed class DashboardQueries(string connectionString)
         var rows = await ListAsync($"""
             SELECT coalesce(sum(events) FILTER (WHERE {c} >= @from), 0), count(DISTINCT ip) FILTER (WHERE {c} >= @from),
                    coalesce(sum(events) FILTER (WHERE {c} < @from), 0), count(DISTINCT ip) FILTER (WHERE {c} < @from)
-            FROM {p.Table} WHERE {c} >= @before_from AND {c} < @to AND kind IN {Attack}
+            FROM {p.Table} WHERE {c} >= @before_from AND {c} < @to AND kind IN {Attack} AND {LocalSql.NotLocal($"{p.Table}.ip")}
             """, [.. p.Parameters(), p.Previous.Parameters("before_")[0]],
             r => new PeriodSummary(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
         return rows[0];
@@ -76,7 +76,7 @@ public sealed class DashboardQueries(string connectionString)
                    (SELECT min(b.network) FROM blocks b WHERE b.state = 'Active' AND o.ip <<= b.network::cidr),
                    count(*) OVER ()
             FROM o JOIN ip_summary s ON s.ip = o.ip
-            WHERE (@cc::text IS NULL OR s.country_code = @cc) AND (@asn::bigint IS NULL OR s.asn = @asn)
+            WHERE NOT s.local AND (@cc::text IS NULL OR s.country_code = @cc) AND (@asn::bigint IS NULL OR s.asn = @asn)
             ORDER BY {order} LIMIT {pageSize} OFFSET {page * pageSize}
             """;
         long total = 0;
@@ -97,7 +97,7 @@ public sealed class DashboardQueries(string connectionString)
         ListAsync($"""
             SELECT s.country_code, max(s.country), count(DISTINCT d.ip), sum(d.events)
             FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack}
+            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack} AND NOT s.local
             GROUP BY s.country_code ORDER BY 4 DESC
             """, p.Parameters(), Group, ct);
 
@@ -105,7 +105,7 @@ public sealed class DashboardQueries(string connectionString)
         ListAsync($"""
             SELECT s.asn::text, max(s.as_organization), count(DISTINCT d.ip), sum(d.events)
             FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack}
+            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack} AND NOT s.local
             GROUP BY s.asn ORDER BY 4 DESC
             """, p.Parameters(), Group, ct);
 

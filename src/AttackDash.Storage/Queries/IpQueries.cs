@@ -90,7 +90,7 @@ public sealed class IpQueries(string connectionString)
     public Task<List<NeighbourRow>> NeighboursAsync(IPAddress ip, CancellationToken ct = default) =>
         Sql.ListAsync(connectionString, """
             SELECT ip, attack_events, last_seen FROM ip_summary
-            WHERE ip << network(set_masklen(@ip, CASE WHEN family(@ip) = 4 THEN 24 ELSE 64 END)) AND ip <> @ip AND attack_events > 0
+            WHERE ip << network(set_masklen(@ip, CASE WHEN family(@ip) = 4 THEN 24 ELSE 64 END)) AND ip <> @ip AND attack_events > 0 AND NOT local
             ORDER BY attack_events DESC, ip LIMIT 256
             """, [Ip(ip)], r => new NeighbourRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.GetFieldValue<DateTimeOffset>(2)), ct);
 

@@ -14,6 +14,9 @@ public sealed record InjectionRow(DateTimeOffset Time, IPAddress Ip, string? Pay
 /// <summary>An IP that logged in or had mail accepted in the period, and that attacked at some time.</summary>
 public sealed record CompromiseRow(IPAddress Ip, long Logins, long Accepted, long AttackEvents, DateTimeOffset LastSeen, string? CountryCode);
 
+/// <summary>A local client (loopback, allowlist) of the period: its events, which never rank it as an offender.</summary>
+public sealed record LocalClientRow(IPAddress Ip, long Events, long AttackEvents, DateTimeOffset LastSeen);
+
 /// <summary>The overview's panels beyond the period totals: new against returning IPs, injections, possible compromises.</summary>
 public sealed class OverviewQueries(string connectionString)
 {
@@ -25,7 +28,7 @@ public sealed class OverviewQueries(string connectionString)
         var rows = await Sql.ListAsync(connectionString, $"""
             SELECT count(*) FILTER (WHERE s.first_seen >= @start), count(*) FILTER (WHERE s.first_seen < @start)
             FROM (SELECT DISTINCT ip FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind IN {Attack}) d
-            JOIN ip_summary s ON s.ip = d.ip
+            JOIN ip_summary s ON s.ip = d.ip WHERE NOT s.local
             """, [.. p.Parameters(), p.Start()],
             r => new NewVsReturning(r.GetInt64(0), r.GetInt64(1)), ct);
         return rows[0];
@@ -39,6 +42,7 @@ public sealed class OverviewQueries(string connectionString)
         Sql.ListAsync(connectionString, $"""
             SELECT e.time, e.client_ip, e.argument, e.mta_host
             FROM (SELECT {p.Column} AS b, ip FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind = {(int)EventKind.Injection}
+                    AND {LocalSql.NotLocal($"{p.Table}.ip")}
                   ORDER BY {p.Column} DESC LIMIT {limit}) d
             CROSS JOIN LATERAL (
                 SELECT time, client_ip, argument, mta_host FROM events
@@ -54,10 +58,19 @@ public sealed class OverviewQueries(string connectionString)
                    coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)EventKind.MessageAccepted}), 0),
                    s.attack_events, s.last_seen, s.country_code
             FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Success} AND s.attack_events > 0
+            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Success} AND s.attack_events > 0 AND NOT s.local
             GROUP BY d.ip, s.attack_events, s.last_seen, s.country_code
             ORDER BY 2 DESC, 3 DESC, d.ip LIMIT 100
             """, p.Parameters(), Map, ct);
+
+    /// <summary>The period's local clients, busiest first: shown apart, so that a broken local script is seen but never blamed.</summary>
+    public Task<List<LocalClientRow>> LocalClientsAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
+        Sql.ListAsync(connectionString, $"""
+            SELECT d.ip, sum(d.events)::bigint, coalesce(sum(d.events) FILTER (WHERE d.kind IN {Attack}), 0)::bigint, s.last_seen
+            FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
+            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND s.local
+            GROUP BY d.ip, s.last_seen ORDER BY 2 DESC, d.ip LIMIT {limit}
+            """, p.Parameters(), r => new LocalClientRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.GetInt64(2), r.GetFieldValue<DateTimeOffset>(3)), ct);
 
     private static CompromiseRow Map(NpgsqlDataReader r) =>
         new(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetFieldValue<DateTimeOffset>(4), r.Text(5));

@@ -29,7 +29,7 @@ public sealed class TimelineQueries(string connectionString)
             SELECT d.day, count(*) FILTER (WHERE s.first_seen >= d.day::timestamp AT TIME ZONE 'UTC'),
                           count(*) FILTER (WHERE s.first_seen < d.day::timestamp AT TIME ZONE 'UTC')
             FROM (SELECT DISTINCT day, ip FROM daily_ip_kind WHERE day >= @from AND day < @to AND kind IN {Attack}) d
-            JOIN ip_summary s ON s.ip = d.ip
+            JOIN ip_summary s ON s.ip = d.ip WHERE NOT s.local
             GROUP BY d.day ORDER BY d.day
             """, RollupPeriod.Days(from, to).Parameters(), r => new DayNewReturning(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), r.GetInt64(2)), ct);
 
@@ -37,7 +37,7 @@ public sealed class TimelineQueries(string connectionString)
     {
         var rows = await Sql.ListAsync(connectionString, $"""
             SELECT CASE WHEN n = 1 THEN 0 WHEN n = 2 THEN 1 WHEN n < 10 THEN 2 WHEN n < 100 THEN 3 ELSE 4 END AS b, count(*), sum(n)::bigint
-            FROM (SELECT sum(events) AS n FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind IN {Attack} GROUP BY ip) t
+            FROM (SELECT sum(events) AS n FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind IN {Attack} AND {LocalSql.NotLocal($"{p.Table}.ip")} GROUP BY ip) t
             GROUP BY 1
             """, p.Parameters(), r => (Bucket: r.GetInt32(0), Ips: r.GetInt64(1), Events: r.GetInt64(2)), ct);
         return DistributionLabels.Select((label, i) => rows.FirstOrDefault(r => r.Bucket == i) is { Ips: > 0 } r
