@@ -17,8 +17,20 @@ public sealed partial class EventStore
             await lockCmd.ExecuteNonQueryAsync(ct);
         foreach (var m in months)
         {
-            var sql = string.Create(CultureInfo.InvariantCulture,
-                $"CREATE TABLE IF NOT EXISTS {PartitionName(m)} PARTITION OF events FOR VALUES FROM ('{m:yyyy-MM-dd}') TO ('{m.AddMonths(1):yyyy-MM-dd}')");
+            // Not CREATE TABLE ... PARTITION OF: it locks events ACCESS EXCLUSIVE, so it waits for every
+            // writer whose COPY into another month is still open. Such a writer may itself be waiting for
+            // this one to commit first (batches commit in order): a cycle through the client that the
+            // server cannot see, and both stood still until the command timeout. ATTACH takes SHARE
+            // UPDATE EXCLUSIVE, which open writers and readers do not block.
+            var name = PartitionName(m);
+            var sql = string.Create(CultureInfo.InvariantCulture, $"""
+                CREATE TABLE IF NOT EXISTS {name} (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS);
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT 1 FROM pg_inherits WHERE inhrelid = '{name}'::regclass) THEN
+                        ALTER TABLE events ATTACH PARTITION {name} FOR VALUES FROM ('{m:yyyy-MM-dd}') TO ('{m.AddMonths(1):yyyy-MM-dd}');
+                    END IF;
+                END $$;
+                """);
             await using var create = new NpgsqlCommand(sql, conn, tx);
             await create.ExecuteNonQueryAsync(ct);
         }
