@@ -484,6 +484,35 @@ namespace AttackDash.Migrations.Migrations
                     b.ToTable("ip_summary", (string)null);
                 });
 
+            modelBuilder.Entity("AttackDash.Storage.Entities.LoginFailureRow", b =>
+                {
+                    b.Property<string>("Account")
+                        .HasColumnType("text")
+                        .HasColumnName("account");
+
+                    b.Property<string>("Client")
+                        .HasColumnType("text")
+                        .HasColumnName("client");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer")
+                        .HasColumnName("failures");
+
+                    b.Property<DateTimeOffset>("LastFailure")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_failure");
+
+                    b.Property<DateTimeOffset>("NextAllowed")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("next_allowed");
+
+                    b.HasKey("Account", "Client");
+
+                    b.HasIndex("LastFailure");
+
+                    b.ToTable("login_failures", (string)null);
+                });
+
             modelBuilder.Entity("AttackDash.Storage.Entities.ReviewItemRow", b =>
                 {
                     b.Property<long>("Id")
@@ -601,13 +630,13 @@ namespace AttackDash.Migrations.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<int>("FailedLogins")
-                        .HasColumnType("integer")
-                        .HasColumnName("failed_logins");
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("disabled");
 
-                    b.Property<DateTimeOffset?>("LockedUntil")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("locked_until");
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -632,11 +661,49 @@ namespace AttackDash.Migrations.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("AttackDash.Storage.Entities.UserSessionRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Client")
+                        .HasColumnType("text")
+                        .HasColumnName("client");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_seen_at");
+
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("user_sessions", (string)null);
+                });
+
             modelBuilder.Entity("AttackDash.Storage.Entities.ReviewItemRow", b =>
                 {
                     b.HasOne("AttackDash.Storage.Entities.ReviewRow", null)
                         .WithMany("Items")
                         .HasForeignKey("ReviewId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("AttackDash.Storage.Entities.UserSessionRow", b =>
+                {
+                    b.HasOne("AttackDash.Storage.Entities.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

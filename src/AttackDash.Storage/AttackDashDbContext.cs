@@ -20,6 +20,8 @@ public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> op
     public DbSet<ReviewRow> Reviews => Set<ReviewRow>();
     public DbSet<ReviewItemRow> ReviewItems => Set<ReviewItemRow>();
     public DbSet<UserRow> Users => Set<UserRow>();
+    public DbSet<UserSessionRow> UserSessions => Set<UserSessionRow>();
+    public DbSet<LoginFailureRow> LoginFailures => Set<LoginFailureRow>();
 
     /// <summary>Options for a connection string, with snake_case names and the migrations assembly.</summary>
     public static DbContextOptions<AttackDashDbContext> Options(string connectionString) =>

@@ -4,8 +4,6 @@ using AttackDash.Web.Api;
 using AttackDash.Web.Components;
 using AttackDash.Web.Live;
 using AttackDash.Web.Security;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.Extensions.FileProviders;
 
 namespace AttackDash.Web;
@@ -24,7 +22,7 @@ public static class WebAppFactory
         builder.Services.AddAttackDashIngestion(builder.Configuration);
         builder.Services.AddAttackDashReview(builder.Configuration);
         builder.Services.AddBlocklistApi(builder.Configuration);
-        builder.Services.AddDashboardSecurity();
+        builder.Services.AddDashboardSecurity(builder.Configuration);
         builder.Services.AddDashboardLive(builder.Configuration);
         builder.Services.AddHostedService<DemoData>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
@@ -32,7 +30,9 @@ public static class WebAppFactory
         app.UseSecurityHeaders();
         // The dashboard's styles and scripts live in the repository's top-level wwwroot, copied beside the binaries.
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")) });
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets();
@@ -40,11 +40,7 @@ public static class WebAppFactory
         // Healthy once the database is reachable and migrated.
         app.MapGet("/healthz", (AttackDashDatabase db) =>
             db.ConnectionStringAsync.IsCompletedSuccessfully ? Results.Text("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
-        app.MapPost("/logout", async (HttpContext http) =>
-        {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect("/login");
-        });
+        app.MapLogout();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
         return app;
     }

@@ -32,7 +32,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
         // Test coordinates (GeoIP itself has its own tests): a spread of places, so that the map has points.
         await Sql.ScalarAsync(cs, "WITH u AS (UPDATE ip_summary SET latitude = abs(hashtext(host(ip))) % 120 - 60, longitude = abs(hashtext(host(ip) || 'x')) % 340 - 170, country_code = 'XX', country = 'Testland' RETURNING 1) SELECT count(*) FROM u");
-        var password = await new UserService(cs).CreateAsync("alice", UserService.Admin);
+        var password = await Accounts.ReadyAsync(cs, "alice", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs, new() { ["Dashboard:LiveRefreshSeconds"] = "1" });
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
@@ -167,7 +167,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         await File.WriteAllLinesAsync(log, Enumerable.Range(0, 20).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{now.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [198.51.100.4]: possible SMTP attack: command=AUTH, count=5")));
         Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
-        var password = await new UserService(cs).CreateAsync("bob", UserService.Viewer);
+        var password = await Accounts.ReadyAsync(cs, "bob", UserService.Viewer);
         await using var app = await TestWebApp.StartAsync(cs);
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();

@@ -25,3 +25,17 @@ internal static class Sql
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
+
+internal static class Accounts
+{
+    public const string Password = "correct horse battery staple";
+
+    /// <summary>An account whose one-time password was already changed, as after its first sign-in; returns its password.</summary>
+    public static async Task<string> ReadyAsync(string connectionString, string name, string role)
+    {
+        var users = new AttackDash.Storage.Accounts.UserService(connectionString);
+        var oneTime = await users.CreateAsync(name, role);
+        await users.ChangePasswordAsync(name, oneTime, Password, keepSession: null);
+        return Password;
+    }
+}

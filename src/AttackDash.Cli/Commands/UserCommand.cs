@@ -2,30 +2,66 @@ using AttackDash.Storage.Accounts;
 
 namespace AttackDash.Cli.Commands;
 
-/// <summary><c>attackdash user add NAME [--role admin|viewer]</c>: a dashboard account with a generated password, shown once.</summary>
+/// <summary><c>attackdash user …</c>: dashboard accounts. Generated passwords are shown once and must be changed at the first sign-in.</summary>
 internal static class UserCommand
 {
-    public const string Usage = "usage: attackdash user add NAME [--role admin|viewer]   (default viewer; the password is generated and shown once)";
+    public const string Usage = """
+        usage: attackdash user list
+               attackdash user add NAME [--role admin|viewer]   (default viewer; prints a one-time password)
+               attackdash user passwd NAME                      (resets to a new one-time password, printed once)
+               attackdash user role NAME admin|viewer
+               attackdash user disable|enable|remove NAME
+               attackdash user unlock NAME                      (forgets failed sign-ins, so no client waits)
+        Each change is audited (actor: cli:$USER) and ends the account's sessions.
+        """;
 
     public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
         var a = new ArgList(args, ["--role"], []);
-        if (a.Positionals is not ["add", var name])
-            throw new UsageException("user add NAME [--role admin|viewer]");
-        var role = a.Value("--role") ?? UserService.Viewer;
-        if (role is not (UserService.Admin or UserService.Viewer))
-            throw new UsageException($"--role takes admin or viewer, not '{role}'");
+        var actor = "cli:" + (Environment.GetEnvironmentVariable("SUDO_USER") ?? Environment.UserName);
+        Func<UserService, Task>? run = a.Positionals switch
+        {
+            ["list"] => async u => List(stdout, await u.ListAsync()),
+            ["add", var name] => async u => Password(stdout, stderr, name, await u.CreateAsync(name, Role(a.Value("--role") ?? UserService.Viewer), actor)),
+            ["passwd", var name] => async u => Password(stdout, stderr, name, await u.ResetPasswordAsync(name, actor)),
+            ["role", var name, var role] => u => u.SetRoleAsync(name, Role(role), actor),
+            ["disable", var name] => u => u.DisableAsync(name, actor),
+            ["enable", var name] => u => u.EnableAsync(name, actor),
+            ["remove", var name] => u => u.RemoveAsync(name, actor),
+            ["unlock", var name] => async u => stdout.WriteLine($"user '{name}': failed sign-ins of {await u.UnlockAsync(name, actor)} clients forgotten"),
+            _ => null,
+        };
+        if (run is null)
+            throw new UsageException(Usage);
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         try
         {
-            var password = await new UserService(db.ConnectionString).CreateAsync(name, role);
-            stdout.WriteLine($"user '{name}' ({role}), password: {password}");
-            stderr.WriteLine("attackdash: the password is shown only this once");
+            await run(new UserService(db.ConnectionString));
         }
-        catch (InvalidOperationException e)
+        catch (AccountException e)
         {
-            throw new UsageException(e.Message);
+            stderr.WriteLine($"attackdash: {e.Message}");
+            return 1;
         }
         return 0;
+    }
+
+    private static string Role(string role) => role is UserService.Admin or UserService.Viewer
+        ? role : throw new UsageException($"a role is admin or viewer, not '{role}'");
+
+    private static void Password(TextWriter stdout, TextWriter stderr, string name, string password)
+    {
+        stdout.WriteLine($"user '{name}', one-time password: {password}");
+        stderr.WriteLine("attackdash: shown only this once; it must be changed at the first sign-in");
+    }
+
+    private static void List(TextWriter stdout, List<UserInfo> users)
+    {
+        stdout.WriteLine($"{"NAME",-20} {"ROLE",-7} {"STATE",-16} {"SESSIONS",8}  LAST SEEN (UTC)");
+        foreach (var u in users)
+        {
+            var state = u.Disabled ? "disabled" : u.MustChangePassword ? "one-time pw" : "active";
+            stdout.WriteLine($"{u.Name,-20} {u.Role,-7} {state,-16} {u.Sessions,8}  {u.LastSeen?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "-"}");
+        }
     }
 }

@@ -5,82 +5,86 @@ using Microsoft.EntityFrameworkCore;
 
 namespace AttackDash.Storage.Accounts;
 
-public enum SignInResult
-{
-    Success,
-    WrongCredentials,
-    LockedOut,
-}
+/// <summary>An account as the CLI and the Users page list it.</summary>
+public sealed record UserInfo(string Name, string Role, bool Disabled, bool MustChangePassword, DateTimeOffset CreatedAt, int Sessions, DateTimeOffset? LastSeen);
+
+/// <summary>A refused account change, with the reason for the operator.</summary>
+public sealed class AccountException(string message) : Exception(message);
 
 /// <summary>
-/// Dashboard accounts: Identity's password hasher, a lockout after repeated failures, two roles. There
-/// is no default password: the first admin's is generated and shown once.
+/// Dashboard accounts: Identity's password hasher and two roles. There is no default password: a
+/// generated one (the first admin, a new account, a reset) is shown once and must be changed at the
+/// first sign-in. Every change is audited, and every change of who may do what ends the account's sessions.
 /// </summary>
-public sealed class UserService(string connectionString, TimeProvider? clock = null)
+public sealed partial class UserService(string connectionString, TimeProvider? clock = null)
 {
     public const string Admin = "admin";
     public const string Viewer = "viewer";
-    public const int MaxFailures = 5;
-    public static readonly TimeSpan LockoutFor = TimeSpan.FromMinutes(15);
+    public const int MinPasswordLength = 12;
 
     private static readonly PasswordHasher<UserRow> Hasher = new();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <summary>Creates an account with a generated password, returned once.</summary>
-    public async Task<string> CreateAsync(string name, string role, CancellationToken ct = default)
+    /// <summary>Creates an account with a generated one-time password, returned once.</summary>
+    public async Task<string> CreateAsync(string name, string role, string actor = "system", CancellationToken ct = default)
     {
-        if (role is not (Admin or Viewer))
-            throw new ArgumentException($"role must be {Admin} or {Viewer}", nameof(role));
+        CheckRole(role);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 64 || name.Any(char.IsControl))
+            throw new AccountException("a user name is 1 to 64 printable characters");
         await using var db = Open();
         if (await db.Users.AnyAsync(u => u.Name == name, ct))
-            throw new InvalidOperationException($"a user named '{name}' exists already");
+            throw new AccountException($"a user named '{name}' exists already");
         var password = NewPassword();
-        var user = new UserRow { Name = name, Role = role, PasswordHash = "", CreatedAt = _clock.GetUtcNow() };
+        var user = new UserRow { Name = name, Role = role, PasswordHash = "", CreatedAt = _clock.GetUtcNow(), MustChangePassword = true };
         user.PasswordHash = Hasher.HashPassword(user, password);
         db.Users.Add(user);
-        db.AuditLog.Add(new AuditRow { At = user.CreatedAt, Actor = "system", Action = "user-add", Target = name, Reason = role });
+        db.AuditLog.Add(Audit(actor, "user-add", name, role));
         await db.SaveChangesAsync(ct);
         return password;
     }
 
-    /// <summary>On the first start (no account at all) creates "admin" and returns its password; otherwise null.</summary>
+    /// <summary>On the first start (no account at all) creates "admin" and returns its one-time password; otherwise null.</summary>
     public async Task<string?> EnsureFirstAdminAsync(CancellationToken ct = default)
     {
         await using var db = Open();
-        return await db.Users.AnyAsync(ct) ? null : await CreateAsync("admin", Admin, ct);
+        return await db.Users.AnyAsync(ct) ? null : await CreateAsync("admin", Admin, "system", ct);
     }
 
-    public async Task<(SignInResult Result, string? Role)> SignInAsync(string name, string password, CancellationToken ct = default)
+    public async Task<List<UserInfo>> ListAsync(CancellationToken ct = default)
     {
         await using var db = Open();
-        var user = await db.Users.SingleOrDefaultAsync(u => u.Name == name, ct);
-        var now = _clock.GetUtcNow();
-        if (user is null)
-        {
-            // Same work as a real check, so that timing does not tell which names exist.
-            Hasher.VerifyHashedPassword(new UserRow { Name = "", Role = "", PasswordHash = "" }, DummyHash, password);
-            return (SignInResult.WrongCredentials, null);
-        }
-        if (user.LockedUntil > now)
-            return (SignInResult.LockedOut, null);
-        if (Hasher.VerifyHashedPassword(user, user.PasswordHash, password) == PasswordVerificationResult.Failed)
-        {
-            user.FailedLogins++;
-            if (user.FailedLogins >= MaxFailures)
-            {
-                user.LockedUntil = now + LockoutFor;
-                user.FailedLogins = 0;
-            }
-            await db.SaveChangesAsync(ct);
-            return (user.LockedUntil > now ? SignInResult.LockedOut : SignInResult.WrongCredentials, null);
-        }
-        user.FailedLogins = 0;
-        user.LockedUntil = null;
-        await db.SaveChangesAsync(ct);
-        return (SignInResult.Success, user.Role);
+        return await db.Users.OrderBy(u => u.Name).Select(u => new UserInfo(u.Name, u.Role, u.Disabled, u.MustChangePassword, u.CreatedAt,
+            db.UserSessions.Count(s => s.UserId == u.Id), db.UserSessions.Where(s => s.UserId == u.Id).Max(s => (DateTimeOffset?)s.LastSeenAt))).ToListAsync(ct);
     }
 
-    private static readonly string DummyHash = Hasher.HashPassword(new UserRow { Name = "", Role = "", PasswordHash = "" }, "dummy");
+    /// <summary>Changes the caller's own password; ends every other session of the account.</summary>
+    /// <param name="keepSession">The caller's session token, which stays valid.</param>
+    public async Task ChangePasswordAsync(string name, string current, string next, string? keepSession, CancellationToken ct = default)
+    {
+        await using var db = Open();
+        var user = await db.Users.SingleOrDefaultAsync(u => u.Name == name && !u.Disabled, ct);
+        if (user is null || Hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed)
+            throw new AccountException("the current password is wrong");
+        if (next.Length < MinPasswordLength)
+            throw new AccountException($"the new password needs at least {MinPasswordLength} characters");
+        if (next == current)
+            throw new AccountException("the new password must differ from the current one");
+        user.PasswordHash = Hasher.HashPassword(user, next);
+        user.MustChangePassword = false;
+        var keep = keepSession is null ? null : SessionStore.Hash(keepSession);
+        await db.UserSessions.Where(s => s.UserId == user.Id && s.Id != keep).ExecuteDeleteAsync(ct);
+        db.AuditLog.Add(Audit(name, "password-change", name, null));
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static void CheckRole(string role)
+    {
+        if (role is not (Admin or Viewer))
+            throw new AccountException($"a role is {Admin} or {Viewer}, not '{role}'");
+    }
+
+    private AuditRow Audit(string actor, string action, string target, string? reason) =>
+        new() { At = _clock.GetUtcNow(), Actor = actor, Action = action, Target = target, Reason = reason };
 
     private static string NewPassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');

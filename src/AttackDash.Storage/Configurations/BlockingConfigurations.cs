@@ -79,3 +79,24 @@ internal sealed class UserRowConfiguration : IEntityTypeConfiguration<UserRow>
         b.HasIndex(r => r.Name).IsUnique();
     }
 }
+
+internal sealed class UserSessionRowConfiguration : IEntityTypeConfiguration<UserSessionRow>
+{
+    public void Configure(EntityTypeBuilder<UserSessionRow> b)
+    {
+        b.ToTable("user_sessions");
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.UserId);
+        b.HasOne<UserRow>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class LoginFailureRowConfiguration : IEntityTypeConfiguration<LoginFailureRow>
+{
+    public void Configure(EntityTypeBuilder<LoginFailureRow> b)
+    {
+        b.ToTable("login_failures");
+        b.HasKey(r => new { r.Account, r.Client });
+        b.HasIndex(r => r.LastFailure);
+    }
+}
