@@ -38,7 +38,7 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         await page.FillAsync("#name", "alice");
         await page.FillAsync("#password", "not-the-password");
         await page.ClickAsync("#sign-in");
-        await Expect(page.Locator(".error")).ToHaveTextAsync("Wrong user name or password.");
+        await Expect(page.Locator(".error")).ToContainTextAsync("Wrong user name or password.");
 
         await page.FillAsync("#name", "alice");
         await page.FillAsync("#password", password);

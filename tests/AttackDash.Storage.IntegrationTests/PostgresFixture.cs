@@ -28,6 +28,9 @@ public sealed class PostgresFixture : IAsyncLifetime
     public async Task<string> NewDatabaseAsync()
     {
         var name = $"test_{Interlocked.Increment(ref _databases)}";
+        // The tests of the collection run one at a time: the previous test's idle pooled connections
+        // (up to one per concurrent caller, kept 5 minutes) would add up to the server's 100.
+        NpgsqlConnection.ClearAllPools();
         await using (var conn = new NpgsqlConnection(ServerConnectionString))
         {
             await conn.OpenAsync();

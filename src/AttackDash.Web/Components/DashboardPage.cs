@@ -7,8 +7,8 @@ using Microsoft.AspNetCore.Components.Authorization;
 namespace AttackDash.Web.Components;
 
 /// <summary>
-/// The base of every data page: times in the viewer's zone, and a live refresh whenever the store
-/// changes (ingest or block decisions), with no reload.
+/// The base of every data page: times in the viewer's zone, a live refresh whenever the store
+/// changes (ingest or block decisions), with no reload, and a sign-out when the session ends.
 /// </summary>
 public abstract class DashboardPage : ComponentBase, IDisposable
 {
@@ -16,6 +16,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
     [Inject] protected ViewerClock Clock { get; set; } = null!;
     [Inject] private StoreChanges Changes { get; set; } = null!;
     [Inject] private AuthenticationStateProvider Auth { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     private int _loads;
 
@@ -43,6 +44,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         if (!firstRender)
             return;
         Changes.Changed += OnStoreChanged;
+        Auth.AuthenticationStateChanged += OnAuthenticationChanged;
         if (await Clock.ResolveAsync())
             StateHasChanged();
     }
@@ -53,9 +55,17 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         StateHasChanged();
     });
 
+    /// <summary>The circuit's session was revoked (logout elsewhere, a password or role change): back to the sign-in page.</summary>
+    private void OnAuthenticationChanged(Task<AuthenticationState> state) => _ = InvokeAsync(async () =>
+    {
+        if ((await state).User.Identity?.IsAuthenticated != true)
+            Navigation.NavigateTo("login", forceLoad: true);
+    });
+
     public void Dispose()
     {
         Changes.Changed -= OnStoreChanged;
+        Auth.AuthenticationStateChanged -= OnAuthenticationChanged;
         GC.SuppressFinalize(this);
     }
 }
