@@ -40,9 +40,12 @@ public readonly record struct Cidr(IpAddress128 Network, int PrefixLength)
         cidr = default;
         error = "";
         var slash = text.IndexOf('/', StringComparison.Ordinal);
-        if (!IpAddress128.TryParse((slash < 0 ? text : text[..slash]).AsSpan(), out var ip))
+        var address = slash < 0 ? text : text[..slash];
+        if (!IpAddress128.TryParse(address.AsSpan(), out var ip))
         {
-            error = $"'{text}' is not an IP address or network";
+            error = ShortForm(address) is { } full
+                ? $"'{text}' is a short form, which would be read as another address; write the network in full, e.g. {full}"
+                : $"'{text}' is not an IP address or network (IPv4: four octets, as in 192.0.2.0/24)";
             return false;
         }
         var length = ip.FamilyBits;
@@ -58,6 +61,15 @@ public readonly record struct Cidr(IpAddress128 Network, int PrefixLength)
             return false;
         }
         return true;
+    }
+
+    /// <summary>"62.233" → "62.233.0.0/16": the network a user who typed one to three octets means.</summary>
+    private static string? ShortForm(string address)
+    {
+        var parts = address.Split('.');
+        if (parts.Length > 3 || !parts.All(p => p.Length is > 0 and <= 3 && p.All(char.IsAsciiDigit) && int.Parse(p, System.Globalization.CultureInfo.InvariantCulture) <= 255))
+            return null;
+        return string.Join('.', parts.Concat(Enumerable.Repeat("0", 4 - parts.Length))) + "/" + (8 * parts.Length);
     }
 
     public static Cidr Parse(string text) => TryParse(text, out var c, out var e) ? c : throw new FormatException(e);

@@ -46,10 +46,23 @@ public readonly record struct IpAddress128(UInt128 Value) : IComparable<IpAddres
         return TryParse(chars, out address);
     }
 
+    /// <summary>
+    /// Strict: IPv4 only as four decimal octets. IPAddress alone takes "62.233" for 62.0.0.233 and
+    /// "1" for 0.0.0.1, so an operator's short network would block an unrelated address.
+    /// </summary>
     public static bool TryParse(ReadOnlySpan<char> text, out IpAddress128 address)
     {
         if (text.StartsWith("IPv6:", StringComparison.OrdinalIgnoreCase))
             text = text[5..];
+        if (text.IndexOf(':') < 0)
+        {
+            Span<byte> bytes = stackalloc byte[Math.Min(text.Length, 16)];
+            var ascii = text.Length <= 15 && System.Text.Ascii.FromUtf16(text, bytes, out _) == System.Buffers.OperationStatus.Done;
+            uint v4 = 0;
+            var ok = ascii && TryParseV4(bytes[..text.Length], out v4);
+            address = ok ? FromV4(v4) : default;
+            return ok;
+        }
         if (IPAddress.TryParse(text, out var ip) && text.IndexOf('%') < 0)
         {
             address = From(ip);
