@@ -14,8 +14,29 @@ function load() {
 
 const charts = new WeakMap();
 
-export async function render(element, options) {
+const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const text = (value) => String(value ?? '').replace(/[&<>"']/g, (c) => entities[c]);
+
+// ApexCharts writes legend and tooltip labels as HTML, and labels carry names attackers choose
+// (a network's organisation, PTR text): every label is handed over as escaped text.
+function textLabels(options) {
+  const tooltip = options.tooltip ?? {};
+  const datetime = options.xaxis?.type === 'datetime';
+  return {
+    ...options,
+    legend: { ...options.legend, formatter: (name) => text(name) },
+    tooltip: {
+      ...tooltip,
+      // A time axis keeps ApexCharts' date format (dates are no one's text).
+      x: datetime ? tooltip.x : { ...tooltip.x, formatter: (value) => text(value) },
+      y: { ...tooltip.y, title: { formatter: (name) => text(name) } },
+    },
+  };
+}
+
+export async function render(element, given) {
   const ApexCharts = await load();
+  const options = textLabels(given);
   const existing = charts.get(element);
   if (existing) {
     await existing.updateOptions(options, true, true);
