@@ -23,10 +23,12 @@ public static class WebAppFactory
         builder.Services.AddAttackDashReview(builder.Configuration);
         builder.Services.AddBlocklistApi(builder.Configuration);
         builder.Services.AddDashboardSecurity(builder.Configuration);
+        builder.Services.AddTransportSecurity(builder.Configuration);
         builder.Services.AddDashboardLive(builder.Configuration);
         builder.Services.AddHostedService<DemoData>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         var app = builder.Build();
+        app.UseTransportSecurity();
         app.UseSecurityHeaders();
         // The dashboard's styles and scripts live in the repository's top-level wwwroot, copied beside the binaries.
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")) });
