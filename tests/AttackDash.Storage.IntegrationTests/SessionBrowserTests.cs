@@ -21,7 +21,7 @@ public sealed partial class SessionBrowserTests(PostgresFixture pg)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await TestBrowser.LaunchAsync(playwright);
         var context = await browser.NewContextAsync();
-        var tab = await SignInAsync(context, baseUrl, "alice", password);
+        var tab = await TestBrowser.SignInAsync(context, baseUrl, "alice", password);
         await Expect(tab.Locator("#attack-events")).ToBeVisibleAsync();
         var cookie = (await context.CookiesAsync()).Single(c => c.Name == "attackdash").Value;
         using var http = Client(baseUrl);
@@ -57,7 +57,7 @@ public sealed partial class SessionBrowserTests(PostgresFixture pg)
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await TestBrowser.LaunchAsync(playwright);
-        var page = await SignInAsync(await browser.NewContextAsync(), baseUrl, "admin", oneTime);
+        var page = await TestBrowser.SignInAsync(await browser.NewContextAsync(), baseUrl, "admin", oneTime);
         await Expect(page).ToHaveURLAsync(PasswordUrl());
         await page.GotoAsync(baseUrl + "/blocks");
         await Expect(page).ToHaveURLAsync(PasswordUrl());
@@ -82,17 +82,6 @@ public sealed partial class SessionBrowserTests(PostgresFixture pg)
             codes.Add((await http.PostAsync("/login", new FormUrlEncodedContent([new("Input.Name", "admin"), new("Input.Password", "x")]))).StatusCode);
         Assert.DoesNotContain(HttpStatusCode.TooManyRequests, codes.Take(3));
         Assert.Equal([HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], codes.Skip(3));
-    }
-
-    private static async Task<IPage> SignInAsync(IBrowserContext context, string baseUrl, string name, string password)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(baseUrl + "/login");
-        await page.FillAsync("#name", name);
-        await page.FillAsync("#password", password);
-        await page.ClickAsync("#sign-in");
-        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
-        return page;
     }
 
     private static async Task ChangeAsync(IPage page, string current, string next)

@@ -11,4 +11,16 @@ internal static class TestBrowser
         Headless = true,
         Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
     });
+
+    /// <summary>Signs in on the login page and waits until it has left it.</summary>
+    public static async Task<IPage> SignInAsync(IBrowserContext context, string baseUrl, string name, string password)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(baseUrl + "/login");
+        await page.FillAsync("#name", name);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in");
+        await page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
+        return page;
+    }
 }

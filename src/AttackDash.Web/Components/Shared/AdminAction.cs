@@ -2,10 +2,10 @@ using AttackDash.Storage.Blocking;
 
 namespace AttackDash.Web.Components.Shared;
 
-/// <summary>How every page changes blocks, reviews and tokens: checked for admin at the moment of the action, refusals shown, never thrown at the circuit.</summary>
+/// <summary>How every page changes blocks, reviews, tokens and accounts: checked for admin at the moment of the action, refusals shown, never thrown at the circuit.</summary>
 public static class AdminAction
 {
-    public const string NotAllowed = "Only admins change blocks, reviews and tokens.";
+    public const string NotAllowed = "Only admins change blocks, reviews, tokens and accounts.";
 
     /// <summary>Runs <paramref name="change"/> for an admin and returns the message to show: its own, a refusal, or <see cref="NotAllowed"/>.</summary>
     public static async Task<string> RunAsync(Actor actor, Func<Task<string>> change)
@@ -17,6 +17,10 @@ public static class AdminAction
             return await change();
         }
         catch (BlockRefusedException e)
+        {
+            return e.Message;
+        }
+        catch (AttackDash.Storage.Accounts.AccountException e)
         {
             return e.Message;
         }
