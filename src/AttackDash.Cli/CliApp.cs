@@ -64,6 +64,12 @@ public static class CliApp
             stderr.WriteLine($"attackdash: {e.Message}");
             return 2;
         }
+        catch (AttackDash.Storage.Blocking.BlockRefusedException e)
+        {
+            // The allowlist, the width rule or the state of the list refused a change: exit 2, like bad usage.
+            stderr.WriteLine($"attackdash: refused: {e.Message}");
+            return 2;
+        }
         catch (Npgsql.NpgsqlException e)
         {
             stderr.WriteLine($"attackdash: database error: {e.Message}");

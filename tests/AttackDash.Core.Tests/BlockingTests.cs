@@ -50,12 +50,24 @@ public sealed class BlockingTests
     [Theory]
     [InlineData("10.1.2.0/24", "allowlist entry 10.0.0.0/8")]
     [InlineData("127.0.0.1", "allowlist entry 127.0.0.0/8")]
-    [InlineData("203.0.113.0/24", "allowlist entry 203.0.113.128/25")]
+    [InlineData("62.233.50.0/24", "allowlist entry 62.233.50.128/25")]
+    [InlineData("192.0.2.7", "allowlist entry 192.0.2.0/24")]
+    [InlineData("203.0.113.0/25", "allowlist entry 203.0.113.0/24")]
+    [InlineData("198.19.0.1", "allowlist entry 198.18.0.0/15")]
+    [InlineData("224.0.0.5", "allowlist entry 224.0.0.0/4")]
+    [InlineData("255.255.255.255", "allowlist entry 240.0.0.0/4")]
+    [InlineData("192.88.99.1", "allowlist entry 192.88.99.0/24")]
+    [InlineData("::", "allowlist entry ::/128")]
+    [InlineData("64:ff9b::c000:201", "allowlist entry 64:ff9b::/96")]
+    [InlineData("2002:c000:201::/48", "allowlist entry 2002::/16")]
+    [InlineData("2001:db8::1", "allowlist entry 2001:db8::/32")]
+    [InlineData("3fff::1", "allowlist entry 3fff::/20")]
+    [InlineData("ff02::1", "allowlist entry ff00::/8")]
     [InlineData("62.0.0.0/8", "wider than /16")]
     [InlineData("2a00::/32", "wider than /48")]
     public void A_block_that_overlaps_the_allowlist_or_is_too_wide_is_refused_with_the_reason(string block, string reason)
     {
-        var allow = new Allowlist([Cidr.Parse("203.0.113.128/25")]);
+        var allow = new Allowlist([Cidr.Parse("62.233.50.128/25")]);
         var refusal = allow.Refusal(Cidr.Parse(block), wideConfirmed: false);
         Assert.NotNull(refusal);
         Assert.Contains(reason, refusal, StringComparison.Ordinal);

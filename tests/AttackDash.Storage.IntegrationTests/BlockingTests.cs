@@ -10,28 +10,47 @@ public sealed class BlockingTests(PostgresFixture pg)
     public async Task Block_and_unblock_change_the_exported_list_and_leave_an_audit_trail()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("block", "192.0.2.0/25", "--reason", "heavy hitter").Exit);
-        Assert.Equal(0, Cli.Run("block", "192.0.2.128/25", "--reason", "same /24").Exit);
-        Assert.Equal(0, Cli.Run("block", "2001:db8:1::/48", "--reason", "v6 scanner", "--expires", "30d").Exit);
-        Assert.Equal("192.0.2.0/24\n2001:db8:1::/48\n", Cli.Run("export", "--format", "cidr").Stdout);
-        Assert.Contains("192.0.2.0/24", Cli.Run("export", "--format", "nftables").Stdout, StringComparison.Ordinal);
+        Assert.Equal(0, Cli.Run("block", "45.155.205.0/25", "--reason", "heavy hitter").Exit);
+        Assert.Equal(0, Cli.Run("block", "45.155.205.128/25", "--reason", "same /24").Exit);
+        Assert.Equal(0, Cli.Run("block", "2a0d:5600:1::/48", "--reason", "v6 scanner", "--expires", "30d").Exit);
+        Assert.Equal("45.155.205.0/24\n2a0d:5600:1::/48\n", Cli.Run("export", "--format", "cidr").Stdout);
+        Assert.Contains("45.155.205.0/24", Cli.Run("export", "--format", "nftables").Stdout, StringComparison.Ordinal);
 
-        Assert.Equal(0, Cli.Run("unblock", "192.0.2.0/25").Exit);
-        Assert.Equal("192.0.2.128/25\n2001:db8:1::/48\n", Cli.Run("export", "--format", "cidr").Stdout);
-        Assert.Equal(2, Cli.Run("unblock", "198.51.100.0/24").Exit);
+        Assert.Equal(0, Cli.Run("unblock", "45.155.205.0/25").Exit);
+        Assert.Equal("45.155.205.128/25\n2a0d:5600:1::/48\n", Cli.Run("export", "--format", "cidr").Stdout);
+        Assert.Equal(2, Cli.Run("unblock", "62.233.50.0/24").Exit);
         Assert.Equal(4, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log"));
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'unblock' AND target = '192.0.2.0/25' AND actor LIKE 'cli:%'"));
+        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'unblock' AND target = '45.155.205.0/25' AND actor LIKE 'cli:%'"));
+    }
+
+    [Fact]
+    public async Task An_allowlist_entry_ends_the_active_blocks_it_overlaps_and_its_removal_is_audited()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        Assert.Equal(0, Cli.Run("block", "62.233.50.0/24", "--reason", "heavy hitters").Exit);
+        Assert.Equal(0, Cli.Run("block", "45.155.205.7", "--reason", "scanner").Exit);
+        var allow = Cli.Run("allow", "62.233.50.128/25", "--note", "a partner's relays");
+        Assert.Equal(0, allow.Exit);
+        Assert.Contains("unblocked 62.233.50.0/24", allow.Stdout, StringComparison.Ordinal);
+        Assert.Equal("45.155.205.7/32\n", Cli.Run("export", "--format", "cidr").Stdout);
+        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'unblock' AND target = '62.233.50.0/24' AND reason LIKE 'overlaps the allowlist entry 62.233.50.128/25'"));
+        Assert.Equal(2, Cli.Run("allow", "62.233.50.128/25").Exit);
+
+        Assert.Equal(0, Cli.Run("allow", "--remove", "62.233.50.128/25", "--note", "contract ended").Exit);
+        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'allow-remove' AND target = '62.233.50.128/25' AND reason = 'contract ended'"));
+        Assert.Equal(2, Cli.Run("allow", "--remove", "62.233.50.128/25").Exit);
+        Assert.Equal(0, Cli.Run("block", "62.233.50.0/24", "--reason", "back again").Exit);
     }
 
     [Theory]
     [InlineData("10.1.2.0/24", "overlaps the allowlist entry 10.0.0.0/8")]
     [InlineData("62.0.0.0/8", "wider than /16")]
-    [InlineData("203.0.113.5", "overlaps the allowlist entry 203.0.113.0/24")]
-    [InlineData("192.0.2.1/24", "host bits set")]
+    [InlineData("185.220.101.5", "overlaps the allowlist entry 185.220.101.0/24")]
+    [InlineData("45.155.205.1/24", "host bits set")]
     public async Task A_refused_block_exits_non_zero_with_the_reason(string network, string reason)
     {
         await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("allow", "203.0.113.0/24", "--note", "our office").Exit);
+        Assert.Equal(0, Cli.Run("allow", "185.220.101.0/24", "--note", "our office").Exit);
         var (exit, _, stderr) = Cli.Run("block", network, "--reason", "test");
         Assert.Equal(2, exit);
         Assert.Contains(reason, stderr, StringComparison.Ordinal);
@@ -53,7 +72,7 @@ public sealed class BlockingTests(PostgresFixture pg)
         Assert.Equal(0, Cli.Run("migrate").Exit);
         var clock = new ManualClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var blocks = new BlockService(cs, clock: clock);
-        var net = Cidr.Parse("198.51.100.0/24");
+        var net = Cidr.Parse("62.233.50.0/24");
         var first = await blocks.BlockAsync(net, "first", "alice");
         Assert.Equal(TimeSpan.FromDays(7), first.BanTime);
         clock.Advance(TimeSpan.FromDays(8));

@@ -16,7 +16,7 @@ public sealed class BlocklistApiTests(PostgresFixture pg)
     public async Task Firewall_hosts_pull_the_list_with_a_token_and_get_304_until_it_changes()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("block", "192.0.2.0/24", "--reason", "test").Exit);
+        Assert.Equal(0, Cli.Run("block", "45.155.205.0/24", "--reason", "test").Exit);
         var token = Cli.Run("token", "create", "fw1").Stdout.Trim();
         await using var app = await TestWebApp.StartAsync(cs, Settings);
         using var http = new HttpClient { BaseAddress = TestWebApp.Address(app) };
@@ -26,20 +26,20 @@ public sealed class BlocklistApiTests(PostgresFixture pg)
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var first = await http.GetAsync(new Uri("/api/blocklist/nftables", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Contains("192.0.2.0/24", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("45.155.205.0/24", await first.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var etag = first.Headers.ETag!;
 
         using var conditional = new HttpRequestMessage(HttpMethod.Get, "/api/blocklist/nftables");
         conditional.Headers.IfNoneMatch.Add(etag);
         Assert.Equal(HttpStatusCode.NotModified, (await http.SendAsync(conditional)).StatusCode);
 
-        Assert.Equal(0, Cli.Run("block", "198.51.100.7", "--reason", "test").Exit);
+        Assert.Equal(0, Cli.Run("block", "62.233.50.7", "--reason", "test").Exit);
         await Task.Delay(300);
         using var again = new HttpRequestMessage(HttpMethod.Get, "/api/blocklist/cidr");
         again.Headers.IfNoneMatch.Add(etag);
         var changed = await http.SendAsync(again);
         Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
-        Assert.Equal("192.0.2.0/24\n198.51.100.7/32\n", await changed.Content.ReadAsStringAsync());
+        Assert.Equal("45.155.205.0/24\n62.233.50.7/32\n", await changed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/api/blocklist/pf", UriKind.Relative))).StatusCode);
 
         Assert.Equal(0, Cli.Run("token", "revoke", "fw1").Exit);

@@ -18,7 +18,7 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         var log = dir.File("maillog");
         var yesterday = DateTime.UtcNow.Date.AddDays(-1);
         var lines = Enumerable.Range(0, 240).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{yesterday.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [198.51.100.{1 + (i % 3)}]: possible SMTP attack: command=AUTH, count=5"));
+            $"{yesterday.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [62.233.50.{1 + (i % 3)}]: possible SMTP attack: command=AUTH, count=5"));
         await File.WriteAllLinesAsync(log, lines);
         Assert.Equal(0, Cli.Run("ingest", log).Exit);
         var password = await Accounts.ReadyAsync(cs, "alice", UserService.Admin);
@@ -49,14 +49,14 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         await Expect(page.Locator("#top-offenders tbody tr")).ToHaveCountAsync(3);
         await Expect(page.Locator("footer.attribution a")).ToHaveTextAsync("IP Geolocation by DB-IP");
 
-        Assert.Equal(0, Cli.Run("block", "198.51.100.2", "--reason", "test").Exit);
+        Assert.Equal(0, Cli.Run("block", "62.233.50.2", "--reason", "test").Exit);
         await Expect(page.Locator("header nav a[href=offenders]")).ToBeVisibleAsync();
         // A full load, then the page's interactive marker: filters work once the circuit runs the page
         // (after an in-app navigation the previous page's marker could still be in the document).
         await page.GotoAsync(baseUrl + "/offenders");
         await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await Expect(page.Locator("#offender-count")).ToHaveTextAsync("3 IPs");
-        await Expect(page.Locator("#offenders tbody tr", new() { HasText = "198.51.100.2" })).ToContainTextAsync("blocked");
+        await Expect(page.Locator("#offenders tbody tr", new() { HasText = "62.233.50.2" })).ToContainTextAsync("blocked");
         await page.FillAsync("#min-events", "81");
         await page.ClickAsync("#apply");
         await Expect(page.Locator("#offender-count")).ToHaveTextAsync("0 IPs");

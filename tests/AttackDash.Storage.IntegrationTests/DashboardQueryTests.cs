@@ -86,17 +86,17 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
         string Line(int i, string message) => string.Create(CultureInfo.InvariantCulture, $"{day.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: {message}");
         await File.WriteAllLinesAsync(log,
         [
-            .. Enumerable.Range(0, 30).Select(i => Line(i, "[198.51.100.7]: possible SMTP attack: command=AUTH, count=5")),
-            .. Enumerable.Range(30, 4).Select(i => Line(i, $"5635A0aa0001{i:D2}: from=<a@b.example>, size=10, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail.partner.example [198.51.100.80]")),
+            .. Enumerable.Range(0, 30).Select(i => Line(i, "[62.233.50.7]: possible SMTP attack: command=AUTH, count=5")),
+            .. Enumerable.Range(30, 4).Select(i => Line(i, $"5635A0aa0001{i:D2}: from=<a@b.example>, size=10, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail.partner.example [62.233.50.80]")),
         ]);
         Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
         var blocks = new BlockService(cs);
-        await blocks.AllowAsync(Cidr.Parse("192.0.2.0/24"), "alice", "our MX");
+        await blocks.AllowAsync(Cidr.Parse("45.155.205.0/24"), "alice", "our MX");
 
-        await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ProposeAsync(Cidr.Parse("192.0.2.9/32"), "x", "bob"));
-        var net = await blocks.ProposeAsync(Cidr.Parse("198.51.100.0/24"), "proposed from the offenders table", "bob");
-        var host = await blocks.ProposeAsync(Cidr.Parse("198.51.100.7/32"), "proposed from the offenders table", "bob");
-        await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ProposeAsync(Cidr.Parse("198.51.100.7/32"), "again", "bob"));
+        await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ProposeAsync(Cidr.Parse("45.155.205.9/32"), "x", "bob"));
+        var net = await blocks.ProposeAsync(Cidr.Parse("62.233.50.0/24"), "proposed from the offenders table", "bob");
+        var host = await blocks.ProposeAsync(Cidr.Parse("62.233.50.7/32"), "proposed from the offenders table", "bob");
+        await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ProposeAsync(Cidr.Parse("62.233.50.7/32"), "again", "bob"));
         Assert.Empty(await blocks.ActiveNetworksAsync());
 
         Assert.Equal(new Collateral(30, 1, 4, 0, 1), await new IpQueries(cs).CollateralAsync(net.Network));
@@ -104,10 +104,10 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
         var active = await blocks.ApproveAsync(host.Id, "alice");
         Assert.Equal(BlockState.Active, active.State);
         Assert.NotNull(active.ExpiresAt);
-        Assert.Equal([Cidr.Parse("198.51.100.7/32")], await blocks.ActiveNetworksAsync());
+        Assert.Equal([Cidr.Parse("62.233.50.7/32")], await blocks.ActiveNetworksAsync());
         await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ApproveAsync(net.Id, "alice"));
         Assert.Equal(["allow", "propose", "propose", "reject", "approve"], (await blocks.AuditAsync(0, 10)).Rows.Select(a => a.Action).Reverse());
-        Assert.Equal("198.51.100.7/32", (await new IpQueries(cs).BlocksAsync(IPAddress.Parse("198.51.100.7"))).First().Network);
+        Assert.Equal("62.233.50.7/32", (await new IpQueries(cs).BlocksAsync(IPAddress.Parse("62.233.50.7"))).First().Network);
     }
 
     [Fact]

@@ -16,8 +16,8 @@ public sealed class DigestTests(PostgresFixture pg)
         using var dir = new TempDir();
         var log = dir.File("maillog");
         var lines = Enumerable.Range(0, 130).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"Jun  3 10:{i / 60:D2}:{i % 60:D2} mx sm-mta[{100 + i}]: [198.51.100.10]: possible SMTP attack: command=AUTH, count=5")).ToList();
-        lines.Add("Jun  4 11:00:00 mx sm-mta[900]: AUTH=server, relay=[198.51.100.10], authid=webmaster, mech=LOGIN, bits=0");
+            $"Jun  3 10:{i / 60:D2}:{i % 60:D2} mx sm-mta[{100 + i}]: [62.233.50.10]: possible SMTP attack: command=AUTH, count=5")).ToList();
+        lines.Add("Jun  4 11:00:00 mx sm-mta[900]: AUTH=server, relay=[62.233.50.10], authid=webmaster, mech=LOGIN, bits=0");
         await File.WriteAllLinesAsync(log, lines);
         Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
 
@@ -34,7 +34,7 @@ public sealed class DigestTests(PostgresFixture pg)
         {
             var (exit, stdout, stderr) = Cli.Run("review", "open", "--week", "2025-06-02", "--mail");
             Assert.True(exit == 0, stderr);
-            Assert.Contains("198.51.100.10", stdout, StringComparison.Ordinal);
+            Assert.Contains("62.233.50.10", stdout, StringComparison.Ordinal);
         }
         finally
         {
@@ -47,7 +47,7 @@ public sealed class DigestTests(PostgresFixture pg)
         Assert.Contains("To: ops@example.org\r\n", mail, StringComparison.Ordinal);
         Assert.Contains("Subject: AttackDash: 1 possible compromise(s), 1 offenders to review\r\n", mail, StringComparison.Ordinal);
         Assert.Contains("Attack events: 130 (new against the week before)", mail, StringComparison.Ordinal);
-        Assert.Contains("198.51.100.10                                 130", mail, StringComparison.Ordinal);
+        Assert.Contains("62.233.50.10                                  130", mail, StringComparison.Ordinal);
         Assert.Contains("auth_success", mail, StringComparison.Ordinal);
         Assert.Contains("Review: https://attackdash.example.org/review/", mail, StringComparison.Ordinal);
     }

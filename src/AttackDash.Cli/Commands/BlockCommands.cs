@@ -16,7 +16,7 @@ internal static class BlockCommands
 
     public const string UnblockUsage = "usage: attackdash unblock CIDR [--reason TEXT]";
 
-    public const string AllowUsage = "usage: attackdash allow CIDR [--note TEXT]   (never block this network)";
+    public const string AllowUsage = "usage: attackdash allow CIDR [--note TEXT]   (never block this network; ends the active blocks it overlaps)\n       attackdash allow --remove CIDR [--note REASON]";
 
     public static string ExportUsage => $"""
         usage: attackdash export --format FORMAT      FORMAT: {string.Join('|', BlocklistExporters.All.Select(e => e.Format))}
@@ -63,11 +63,20 @@ internal static class BlockCommands
 
     public static async Task<int> AllowAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
-        var a = new ArgList(args, ["--note"], []);
+        var a = new ArgList(args, ["--note"], ["--remove"]);
         var network = OneNetwork(a);
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
-        await new BlockService(db.ConnectionString).AllowAsync(network, Actor, a.Value("--note"));
+        var blocks = new BlockService(db.ConnectionString);
+        if (a.Flag("--remove"))
+        {
+            await blocks.RemoveAllowAsync(network, Actor, a.Value("--note"));
+            stdout.WriteLine($"attackdash: {network} is no longer on the allowlist");
+            return 0;
+        }
+        var ended = await blocks.AllowAsync(network, Actor, a.Value("--note"));
         stdout.WriteLine($"attackdash: {network} is on the allowlist");
+        foreach (var e in ended)
+            stdout.WriteLine($"attackdash: unblocked {e}: it overlaps the new entry");
         return 0;
     }
 

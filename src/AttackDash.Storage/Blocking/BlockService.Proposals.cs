@@ -60,12 +60,6 @@ public sealed partial class BlockService
         return await db.Blocks.AsNoTracking().Where(b => names.Contains(b.State)).OrderByDescending(b => b.ProposedAt).ThenByDescending(b => b.Id).Take(limit).ToListAsync(ct);
     }
 
-    public async Task<List<AllowRow>> AllowlistAsync(CancellationToken ct = default)
-    {
-        await using var db = Open();
-        return await db.Allowlist.AsNoTracking().OrderBy(a => a.Network).ToListAsync(ct);
-    }
-
     /// <summary>One page of the audit log, newest first, and the number of records.</summary>
     public async Task<(List<AuditRow> Rows, int Total)> AuditAsync(int page, int pageSize, CancellationToken ct = default)
     {

@@ -82,19 +82,6 @@ public sealed partial class BlockService(string connectionString, BanTimePolicy?
         return CidrAggregator.Merge(active.Select(Cidr.Parse));
     }
 
-    public async Task AllowAsync(Cidr network, string actor, string? note, CancellationToken ct = default)
-    {
-        await using var db = Open();
-        var now = _clock.GetUtcNow();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        db.Allowlist.Add(new AllowRow { Network = network.ToString(), Note = note, AddedBy = actor, AddedAt = now });
-        db.AuditLog.Add(Audit(now, actor, "allow", network.ToString(), note));
-        await db.SaveChangesAsync(ct);
-        // The clients already stored inside it become local: they leave the rankings at once.
-        await db.Database.ExecuteSqlRawAsync(LocalSql.Refresh, [new NpgsqlParameter("net", network.ToString())], ct);
-        await tx.CommitAsync(ct);
-    }
-
     /// <summary>Ends the active blocks whose ban time is over, with an audit record each.</summary>
     private static async Task ExpireDueAsync(AttackDashDbContext db, DateTimeOffset now, CancellationToken ct)
     {
