@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Warning, "The weekly digest could not be sent")]
     public static partial void DigestFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Error, "The weekly review could not be opened; trying again in {Delay}")]
+    public static partial void ReviewFailed(ILogger logger, Exception exception, TimeSpan delay);
 }

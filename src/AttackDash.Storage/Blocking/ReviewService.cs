@@ -29,6 +29,14 @@ public sealed class ReviewService(string connectionString, ReviewPolicy? policy 
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
+    /// <summary>Whether the review of the week that holds <paramref name="day"/> has been opened.</summary>
+    public async Task<bool> IsOpenAsync(DateOnly day, CancellationToken ct = default)
+    {
+        var weekStart = WeekStartOf(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        await using var db = Open();
+        return await db.Reviews.AnyAsync(r => r.WeekStart == weekStart, ct);
+    }
+
     /// <summary>Opens (or returns, if already open) the review of the week (Monday to Monday) that holds <paramref name="day"/>.</summary>
     public async Task<ReviewRow> OpenAsync(DateOnly day, CancellationToken ct = default)
     {

@@ -18,4 +18,7 @@ public sealed class ReviewScheduleOptions
     public int MinEvents { get; set; } = 100;
 
     public bool AnyInjection { get; set; } = true;
+
+    /// <summary>The first wait after a failed run (the database away); it doubles up to half an hour.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
 }

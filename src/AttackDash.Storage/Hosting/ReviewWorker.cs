@@ -6,11 +6,17 @@ using Microsoft.Extensions.Options;
 
 namespace AttackDash.Storage.Hosting;
 
-/// <summary>Opens the review of the week just ended at the configured time, and mails the digest.</summary>
+/// <summary>
+/// Opens the review of the week just ended at the configured time, and mails the digest. A run missed
+/// while the host was down is made at start; a run that fails (the database away) is retried with
+/// backoff until it succeeds. Nothing here stops the host.
+/// </summary>
 internal sealed class ReviewWorker(
     IOptions<ReviewScheduleOptions> schedule, IOptions<DigestOptions> digest, AttackDashDatabase database,
     TimeProvider clock, ILogger<ReviewWorker> logger) : BackgroundService
 {
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(30);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!schedule.Value.Enabled)
@@ -18,8 +24,9 @@ internal sealed class ReviewWorker(
         var connectionString = await database.ConnectionStringAsync.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
+            var now = clock.GetUtcNow();
+            await WithRetryAsync(() => CatchUpAsync(connectionString, ReviewService.WeekStartOf(NextRun(now).AddDays(-7)).AddDays(-7), stoppingToken), stoppingToken);
             await Task.Delay(NextRun(clock.GetUtcNow()) - clock.GetUtcNow(), clock, stoppingToken);
-            await OpenAndMailAsync(connectionString, stoppingToken);
         }
     }
 
@@ -33,11 +40,31 @@ internal sealed class ReviewWorker(
         return next > now ? next : next.AddDays(7);
     }
 
-    private async Task OpenAndMailAsync(string connectionString, CancellationToken ct)
+    private async Task WithRetryAsync(Func<Task> run, CancellationToken ct)
+    {
+        for (var delay = schedule.Value.RetryDelay; ; delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetry.Ticks)))
+        {
+            try
+            {
+                await run();
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.ReviewFailed(logger, e, delay);
+            }
+            await Task.Delay(delay, clock, ct);
+        }
+    }
+
+    /// <summary>Opens and mails the review of <paramref name="week"/> unless it is open already (a restart, a retry).</summary>
+    private async Task CatchUpAsync(string connectionString, DateOnly week, CancellationToken ct)
     {
         var o = schedule.Value;
-        var week = ReviewService.WeekStartOf(clock.GetUtcNow()).AddDays(-7);
-        var review = await new ReviewService(connectionString, new ReviewPolicy(o.MinEvents, o.AnyInjection), clock).OpenAsync(week, ct);
+        var reviews = new ReviewService(connectionString, new ReviewPolicy(o.MinEvents, o.AnyInjection), clock);
+        if (await reviews.IsOpenAsync(week, ct))
+            return;
+        var review = await reviews.OpenAsync(week, ct);
         Log.ReviewOpened(logger, week, review.Items.Count);
         try
         {

@@ -1,0 +1,46 @@
+using System.Globalization;
+using AttackDash.Storage.Blocking;
+using AttackDash.Storage.Digest;
+using AttackDash.Storage.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace AttackDash.Storage.IntegrationTests;
+
+/// <summary>The weekly review survives the database going away: the missed week is opened when it comes back.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ReviewWorkerTests(PostgresFixture pg)
+{
+    [Fact]
+    public async Task A_review_due_while_the_database_is_away_is_opened_when_it_comes_back_and_the_worker_never_faults()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        Assert.Equal(0, Cli.Run("migrate").Exit);
+        var schedule = new ReviewScheduleOptions { RetryDelay = TimeSpan.FromMilliseconds(200), MinEvents = 100 };
+        var database = new AttackDashDatabase();
+        database.SetReady(cs);
+        var worker = new ReviewWorker(Options.Create(schedule), Options.Create(new DigestOptions { Enabled = false }), database,
+            TimeProvider.System, NullLogger<ReviewWorker>.Instance);
+        // The week of the last scheduled run, which this worker (started after it) has missed.
+        var week = ReviewService.WeekStartOf(worker.NextRun(DateTimeOffset.UtcNow).AddDays(-7)).AddDays(-7);
+        using var dir = new TempDir();
+        var day = week.AddDays(2).ToDateTime(new TimeOnly(10, 0));
+        await File.WriteAllLinesAsync(dir.File("maillog"), Enumerable.Range(0, 150).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{day.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [62.233.50.10]: possible SMTP attack: command=AUTH, count=5")));
+        Assert.Equal(0, Cli.Run("ingest", dir.File("maillog")).Exit);
+
+        using var stop = new CancellationTokenSource();
+        await pg.RestartAsync(async () =>
+        {
+            await worker.StartAsync(stop.Token);
+            await Task.Delay(1500);
+        });
+        var reviews = new ReviewService(cs);
+        for (var i = 0; i < 150 && !await reviews.IsOpenAsync(week); i++)
+            await Task.Delay(200);
+        Assert.False(worker.ExecuteTask!.IsCompleted);
+        var review = await reviews.OpenAsync(week);
+        Assert.Equal(["62.233.50.10"], review.Items.Select(i => i.Ip));
+        await worker.StopAsync(CancellationToken.None);
+    }
+}
