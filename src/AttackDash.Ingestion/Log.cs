@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Warning, "Location lookup postponed")]
     public static partial void LocateFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Error, "Following {Path} failed; restarting it in {Delay} from its checkpoint")]
+    public static partial void FollowerFailed(ILogger logger, Exception exception, string path, TimeSpan delay);
 }

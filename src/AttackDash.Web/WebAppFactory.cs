@@ -39,9 +39,7 @@ public static class WebAppFactory
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapBlocklistApi();
-        // Healthy once the database is reachable and migrated.
-        app.MapGet("/healthz", (AttackDashDatabase db) =>
-            db.ConnectionStringAsync.IsCompletedSuccessfully ? Results.Text("ok") : Results.StatusCode(StatusCodes.Status503ServiceUnavailable)).AllowAnonymous();
+        app.MapHealth();
         app.MapLogout();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
         return app;

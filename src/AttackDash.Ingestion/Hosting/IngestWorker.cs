@@ -11,8 +11,10 @@ using Npgsql;
 namespace AttackDash.Ingestion.Hosting;
 
 /// <summary>The host's follow-mode ingest: one follower per configured log, plus GeoIP lookups of new IPs.</summary>
+/// <remarks>A follower that fails unexpectedly is logged, shown in <see cref="FollowStatus"/>, and restarted
+/// with backoff (it resumes from its checkpoint); one bad log never stops the others or the host.</remarks>
 internal sealed class IngestWorker(
-    IOptions<IngestWorkerOptions> options, AttackDashDatabase database, IGeoLocator geo, ILogger<IngestWorker> logger) : BackgroundService
+    IOptions<IngestWorkerOptions> options, AttackDashDatabase database, IGeoLocator geo, FollowStatus status, ILogger<IngestWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,6 +30,35 @@ internal sealed class IngestWorker(
     }
 
     private async Task FollowAsync(string path, string connectionString, CancellationToken ct)
+    {
+        var delay = options.Value.RestartDelay;
+        while (!ct.IsCancellationRequested)
+        {
+            var started = DateTimeOffset.UtcNow;
+            try
+            {
+                status.Following(path);
+                await FollowOnceAsync(path, connectionString, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // A follower that ran well for a while starts its backoff over.
+                delay = DateTimeOffset.UtcNow - started > LongestRestart ? options.Value.RestartDelay : delay;
+                status.Failed(path, e, delay);
+                Log.FollowerFailed(logger, e, path, delay);
+            }
+            await Task.Delay(delay, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRestart.Ticks));
+        }
+    }
+
+    private static readonly TimeSpan LongestRestart = TimeSpan.FromMinutes(5);
+
+    private async Task FollowOnceAsync(string path, string connectionString, CancellationToken ct)
     {
         var o = options.Value;
         await using var store = new EventStore(connectionString);

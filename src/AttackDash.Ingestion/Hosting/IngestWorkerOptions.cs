@@ -23,6 +23,10 @@ public sealed class IngestWorkerOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan GeoInterval { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>The first wait before a failed follower restarts; it doubles up to 5 minutes, and starts over after a good run.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan RestartDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Zone of year-less syslog times; default: the machine's.</summary>
     public string? TimeZone { get; set; }
 }

@@ -15,6 +15,7 @@ public static class IngestionServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IGeoLocator>(_ => new MaxMindGeoLocator(
             configuration["GeoIp:Directory"] is { Length: > 0 } dir ? new GeoIpOptions { Directories = [dir] } : new GeoIpOptions()));
+        services.AddSingleton<FollowStatus>();
         services.AddHostedService<IngestWorker>();
         return services;
     }
