@@ -1,6 +1,7 @@
 using AttackDash.GeoIp;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AttackDash.Ingestion.Hosting;
 
@@ -15,6 +16,7 @@ public static class IngestionServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<IGeoLocator>(_ => new MaxMindGeoLocator(
             configuration["GeoIp:Directory"] is { Length: > 0 } dir ? new GeoIpOptions { Directories = [dir] } : new GeoIpOptions()));
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FollowStatus>();
         services.AddHostedService<IngestWorker>();
         return services;

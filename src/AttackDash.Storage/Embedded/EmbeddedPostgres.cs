@@ -64,10 +64,9 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         // The server user must be able to reach its data folder through this one.
         SetMode(Root, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
         var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-        await File.WriteAllTextAsync(PasswordFile, password, ct);
-        SetMode(PasswordFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        await WritePrivateAsync(PasswordFile, password, ct);
         var initPassword = Path.Combine(Root, "initdb.pw");
-        await File.WriteAllTextAsync(initPassword, password, ct);
+        await WritePrivateAsync(initPassword, password, ct);
         Directory.CreateDirectory(_data);
         await _runner.GiveAsync(_data);
         await _runner.GiveAsync(initPassword);
@@ -132,6 +131,19 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
         }
         var lines = File.ReadAllLines(pidFile);
         return lines.Length > 3 && int.TryParse(lines[3], out var p) ? p : null;
+    }
+
+    /// <summary>Created with mode 0600, never readable by others even for a moment (whatever the umask).</summary>
+    private static async Task WritePrivateAsync(string path, string text, CancellationToken ct)
+    {
+        // A leftover of an interrupted first start is replaced, not reused with its old mode.
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using var file = new FileStream(path, options);
+        await using var writer = new StreamWriter(file);
+        await writer.WriteAsync(text.AsMemory(), ct);
     }
 
     private static void SetMode(string path, UnixFileMode mode)

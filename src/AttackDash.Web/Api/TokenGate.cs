@@ -7,8 +7,10 @@ using Microsoft.Extensions.Options;
 namespace AttackDash.Web.Api;
 
 /// <summary>
-/// Checks bearer tokens against the stored hashes (kept in memory for a moment, so that many polling
-/// firewalls cost no database round trip), and locks out an address that keeps presenting bad tokens.
+/// Checks bearer tokens against the stored hashes (kept in memory for BlocklistApi:CacheFor, 2 s by
+/// default, so that many polling firewalls cost no database round trip: a revoked token works at most
+/// that long), and locks out an address (the real client behind a trusted proxy) that keeps
+/// presenting bad tokens.
 /// </summary>
 internal sealed class TokenGate(AttackDashDatabase database, IOptions<BlocklistApiOptions> options, TimeProvider clock)
 {
@@ -29,11 +31,13 @@ internal sealed class TokenGate(AttackDashDatabase database, IOptions<BlocklistA
     public async Task<Verdict> CheckAsync(IPAddress client, string? authorization, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (_failures.TryGetValue(client, out var f) && f.LockedUntil > now)
-            return Verdict.LockedOut;
+        // A valid token always works, even from an address others abused (a shared NAT): the
+        // lockout only stops an address from trying more bad ones.
         if (authorization is { } header && header.StartsWith("Bearer ", StringComparison.Ordinal)
             && (await HashesAsync(now, ct)).Contains(TokenService.HashOf(header[7..].Trim())))
             return Verdict.Allowed;
+        if (_failures.TryGetValue(client, out var f) && f.LockedUntil > now)
+            return Verdict.LockedOut;
         RecordFailure(client, now);
         return Verdict.Denied;
     }
@@ -41,6 +45,15 @@ internal sealed class TokenGate(AttackDashDatabase database, IOptions<BlocklistA
     private void RecordFailure(IPAddress client, DateTimeOffset now)
     {
         var o = options.Value;
+        // Bounded: addresses whose window and lockout are over are forgotten before the table grows large.
+        if (_failures.Count >= 10_000)
+        {
+            foreach (var (ip, old) in _failures)
+            {
+                if (now - old.Since > o.FailureWindow && !(old.LockedUntil > now))
+                    _failures.TryRemove(ip, out _);
+            }
+        }
         _failures.AddOrUpdate(client, _ => new Failures(1, now, null), (_, old) =>
         {
             var f = now - old.Since > o.FailureWindow ? new Failures(1, now, null) : old with { Count = old.Count + 1 };
