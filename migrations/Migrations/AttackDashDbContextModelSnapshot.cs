@@ -206,6 +206,10 @@ namespace AttackDash.Migrations.Migrations
 
                     b.HasIndex("State", "Network");
 
+                    b.HasIndex(new[] { "Network" }, "IX_blocks_one_active_per_network")
+                        .IsUnique()
+                        .HasFilter("state = 'Active'");
+
                     b.ToTable("blocks", (string)null);
                 });
 

@@ -42,6 +42,32 @@ public sealed class BlockingTests(PostgresFixture pg)
         Assert.Equal(0, Cli.Run("block", "62.233.50.0/24", "--reason", "back again").Exit);
     }
 
+    [Fact]
+    public async Task Two_admins_blocking_one_network_at_the_same_moment_make_one_active_block()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        Assert.Equal(0, Cli.Run("migrate").Exit);
+        var blocks = new BlockService(cs);
+        for (var i = 0; i < 20; i++)
+        {
+            var network = Cidr.Parse($"62.233.{i}.0/24");
+            var clicks = await Task.WhenAll(Enumerable.Range(0, 4).Select(n => Task.Run(async () =>
+            {
+                try
+                {
+                    await blocks.BlockAsync(network, "heavy hitters", $"admin{n}");
+                    return true;
+                }
+                catch (BlockRefusedException)
+                {
+                    return false;
+                }
+            })));
+            Assert.Single(clicks, won => won);
+        }
+        Assert.Equal(20, await Sql.ScalarAsync(cs, "SELECT count(*) FROM blocks WHERE state = 'Active'"));
+    }
+
     [Theory]
     [InlineData("10.1.2.0/24", "overlaps the allowlist entry 10.0.0.0/8")]
     [InlineData("62.0.0.0/8", "wider than /16")]

@@ -37,7 +37,7 @@ public sealed partial class BlockService
         Apply(row, active);
         row.WideConfirmed = wideConfirmed;
         db.AuditLog.Add(Audit(now, actor, "approve", row.Network, $"{row.Reason} (ban {active.BanTime?.TotalDays:0.#} days, offence {earlier + 1})"));
-        await db.SaveChangesAsync(ct);
+        await SaveActiveAsync(db, active.Network, ct);
         return active;
     }
 

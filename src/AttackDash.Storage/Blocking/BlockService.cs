@@ -28,7 +28,7 @@ public sealed partial class BlockService(string connectionString, BanTimePolicy?
         var active = BlockLifecycle.Approve(proposed, actor, now);
         db.Blocks.Add(ToRow(active, wideConfirmed));
         db.AuditLog.Add(Audit(now, actor, "block", network.ToString(), $"{reason} (ban {active.BanTime?.TotalDays:0.#} days, offence {earlier + 1})"));
-        await db.SaveChangesAsync(ct);
+        await SaveActiveAsync(db, network, ct);
         return active;
     }
 
@@ -80,6 +80,19 @@ public sealed partial class BlockService(string connectionString, BanTimePolicy?
         await ExpireDueAsync(db, _clock.GetUtcNow(), ct);
         var active = await db.Blocks.Where(b => b.State == nameof(BlockState.Active)).Select(b => b.Network).ToListAsync(ct);
         return CidrAggregator.Merge(active.Select(Cidr.Parse));
+    }
+
+    /// <summary>Saves a new active block; the unique index turns a concurrent duplicate into a refusal.</summary>
+    private static async Task SaveActiveAsync(AttackDashDbContext db, Cidr network, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            throw new BlockRefusedException($"{network} is already blocked");
+        }
     }
 
     /// <summary>Ends the active blocks whose ban time is over, with an audit record each.</summary>

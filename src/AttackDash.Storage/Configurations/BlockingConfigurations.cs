@@ -14,6 +14,9 @@ internal sealed class BlockRowConfiguration : IEntityTypeConfiguration<BlockRow>
         b.Property(r => r.State).HasMaxLength(16);
         b.HasIndex(r => new { r.State, r.Network });
         b.HasIndex(r => r.Network);
+        // One active block per network, whoever clicks at the same moment: the check before the
+        // insert cannot see a concurrent insert, the index can.
+        b.HasIndex(r => r.Network, "IX_blocks_one_active_per_network").IsUnique().HasFilter("state = 'Active'");
     }
 }
 
