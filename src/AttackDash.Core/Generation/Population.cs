@@ -100,7 +100,9 @@ internal sealed class Population
         while (true)
         {
             var ip = v6
-                ? new IpAddress128(((UInt128)0x20010db8u << 96) | ((UInt128)(uint)_rng.Next() << 32) | (uint)_rng.Next())
+                // Global unicast under 2a00::/12 (RIPE): documentation space (2001:db8::/32) is
+                // protected and never blocked, which would make these attackers unblockable.
+                ? new IpAddress128(((UInt128)(0x2a000000u | (uint)_rng.Next(0, 1 << 20)) << 96) | ((UInt128)(uint)_rng.Next() << 32) | (uint)_rng.Next())
                 : IpAddress128.FromV4(RandomV4());
             if (_used.Add(ip))
                 return ip;
