@@ -17,13 +17,14 @@ public static class CliApp
           query-timings      time the dashboard's heaviest queries on this store
           block CIDR         block an address or network (allowlist and width rules apply)
           unblock CIDR       end a block
-          allow CIDR         put a network on the allowlist
+          allow CIDR         put a network on the allowlist (--remove takes it off)
           export --format F  the active block list for nftables, ipset, iptables, sendmail, ...
           backtest FILE...   replay logs against blocking policies: what would each have stopped?
           token ...          create, revoke or list the block-list API's bearer tokens
           review ...         the weekly offender review: open, show, decide
-          user add NAME      a dashboard account (--role admin|viewer)
-        'attackdash COMMAND --help' describes a command's options.
+          user ...           dashboard accounts: list, add, passwd, role, disable, enable, remove, unlock
+        'attackdash COMMAND --help' (or -h) describes a command's options; 'attackdash --version' the version.
+        Exit codes: 0 done, 1 a refused account change, 2 bad usage or a refused block, 3 database error.
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -33,10 +34,16 @@ public static class CliApp
             stdout.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
         }
+        if (args[0] is "--version" or "-V" or "version")
+        {
+            stdout.WriteLine($"attackdash {Version}");
+            return 0;
+        }
         var rest = args.Skip(1).ToList();
         try
         {
-            if (rest.Contains("--help"))
+            // "-h" is never a file name here: a log called -h is read as ./-h.
+            if (rest.Contains("--help") || rest.Contains("-h"))
                 return Help(stdout, args[0]);
             return args[0] switch
             {
@@ -76,6 +83,12 @@ public static class CliApp
             return 3;
         }
     }
+
+    /// <summary>The informational version the build stamps (with the commit when built from git), else the assembly version.</summary>
+    public static string Version { get; } =
+        typeof(CliApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion
+        ?? typeof(CliApp).Assembly.GetName().Version?.ToString() ?? "unknown";
 
     private static int Help(TextWriter stdout, string command)
     {
