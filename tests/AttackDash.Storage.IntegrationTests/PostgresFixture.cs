@@ -13,7 +13,8 @@ public sealed class PostgresFixture : IAsyncLifetime
     private EmbeddedPostgres? _server;
     private int _databases;
 
-    public string ServerConnectionString => _server!.ConnectionString;
+    /// <summary>The cluster's superuser on the maintenance database: the tests create their databases with it.</summary>
+    public string ServerConnectionString => _server!.AdminConnectionString;
 
     public string Root => _root;
 

@@ -10,7 +10,7 @@ namespace AttackDash.Storage.Embedded;
 /// its own folder, listening on 127.0.0.1 only with a generated password, and stopped on dispose.
 /// When a previous run left it running, it is reused.
 /// </summary>
-public sealed class EmbeddedPostgres : IAsyncDisposable
+public sealed partial class EmbeddedPostgres : IAsyncDisposable
 {
     private const string User = "attackdash";
     private readonly ProcessRunner _runner;
@@ -28,7 +28,12 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
 
     public string Root { get; }
     public int Port { get; private set; }
+
+    /// <summary>The application's connection: the non-superuser role that owns the database (see EmbeddedPostgres.Roles.cs).</summary>
     public string ConnectionString { get; private set; } = "";
+
+    /// <summary>The cluster's superuser, for creating databases and roles; never handed to the application.</summary>
+    internal string AdminConnectionString { get; private set; } = "";
 
     public static async Task<EmbeddedPostgres> StartAsync(EmbeddedPostgresOptions options, CancellationToken ct = default)
     {
@@ -93,26 +98,10 @@ public sealed class EmbeddedPostgres : IAsyncDisposable
             _startedByUs = true;
         }
         var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
-        ConnectionString = new NpgsqlConnectionStringBuilder
+        AdminConnectionString = new NpgsqlConnectionStringBuilder
         {
             Host = "127.0.0.1", Port = Port, Username = User, Password = password, Database = "postgres",
         }.ConnectionString;
-    }
-
-    private async Task EnsureDatabaseAsync(string database, CancellationToken ct)
-    {
-        await using (var conn = new NpgsqlConnection(ConnectionString))
-        {
-            await conn.OpenAsync(ct);
-            await using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @d", conn);
-            exists.Parameters.AddWithValue("d", database);
-            if (await exists.ExecuteScalarAsync(ct) is null)
-            {
-                await using var create = new NpgsqlCommand($"CREATE DATABASE \"{database}\"", conn);
-                await create.ExecuteNonQueryAsync(ct);
-            }
-        }
-        ConnectionString = new NpgsqlConnectionStringBuilder(ConnectionString) { Database = database }.ConnectionString;
     }
 
     // postmaster.pid line 4 is the port; the file exists while a server runs (or after a crash: checked by pg_ctl status).
