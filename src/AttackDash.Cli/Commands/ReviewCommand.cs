@@ -1,6 +1,7 @@
 using System.Globalization;
 using AttackDash.Storage.Blocking;
 using AttackDash.Storage.Digest;
+using AttackDash.Storage.Hosting;
 using AttackDash.Storage.Entities;
 
 namespace AttackDash.Cli.Commands;
@@ -10,8 +11,10 @@ internal static class ReviewCommand
 {
     public const string Usage = """
         usage: attackdash review open [--week YYYY-MM-DD] [--mail]   open the review of a week (default: the week
-                                                     just ended); --mail sends the digest (Digest__To, default
-                                                     postmaster, through Digest__SendmailPath or Digest__SmtpHost)
+                                                     just ended); --mail sends the digest (Digest:To, default
+                                                     postmaster; Digest:Transport sendmail or smtp)
+        Review:MinEvents and AnyInjection and the Digest section are read as the web host reads them:
+        $ATTACKDASH_SETTINGS or /etc/attackdash/appsettings.json, then Section__Key variables.
                attackdash review show                        the latest review
                attackdash review decide ITEM block32|block24|reject
                attackdash review decide-all REVIEW block32|block24|reject
@@ -23,7 +26,8 @@ internal static class ReviewCommand
         var a = new ArgList(args, ["--week"], ["--mail"]);
         var p = a.Positionals;
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
-        var reviews = new ReviewService(db.ConnectionString);
+        var schedule = CliSettings.Section<ReviewScheduleOptions>(ReviewScheduleOptions.Section);
+        var reviews = new ReviewService(db.ConnectionString, new ReviewPolicy(schedule.MinEvents, schedule.AnyInjection));
         var actor = $"cli:{Environment.UserName}";
         try
         {
@@ -65,15 +69,8 @@ internal static class ReviewCommand
 
     private static DigestOptions DigestFromEnvironment()
     {
-        string? Env(string name) => Environment.GetEnvironmentVariable($"Digest__{name}") is { Length: > 0 } v ? v : null;
-        var o = new DigestOptions();
-        if (Env("To") is { } to)
-            o.To = [.. to.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)];
-        o.From = Env("From") ?? o.From;
-        o.Transport = Env("Transport") ?? (Env("SmtpHost") is null ? "sendmail" : "smtp");
-        o.SendmailPath = Env("SendmailPath") ?? o.SendmailPath;
-        o.SmtpHost = Env("SmtpHost") ?? o.SmtpHost;
-        o.DashboardUrl = Env("DashboardUrl");
+        var o = CliSettings.Section<DigestOptions>(DigestOptions.Section);
+        o.To = CliSettings.CommaList("Digest:To") ?? o.To;
         return o;
     }
 
