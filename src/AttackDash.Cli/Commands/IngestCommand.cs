@@ -17,7 +17,8 @@ internal static class IngestCommand
           --follow               keep tailing the files (rotation-safe) until stopped with Ctrl+C or SIGTERM
           --year Y, --tz ZONE    as for analyze
         Files already read (under any name, rotated or gzipped) add nothing; an interrupted ingest
-        resumes where its last committed batch ended.
+        resumes where its last committed batch ended. FILE '-' reads stdin, alone and once, e.g. on a
+        journald-only host: journalctl -u sendmail -o short-iso --since yesterday --until today | attackdash ingest -
         """;
 
     public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
@@ -31,12 +32,13 @@ internal static class IngestCommand
             Writers = a.Int("--writers", 2, 1, 16),
         };
         var files = CommonOptions.Inputs(a);
-        if (files.Contains("-"))
-            throw new UsageException("ingest reads files, not stdin: its checkpoints need a file to come back to");
+        if (files.Contains("-") && (files.Count > 1 || a.Flag("--follow")))
+            throw new UsageException("stdin ('-') is read alone and once (journalctl -u sendmail -o short-iso | attackdash ingest -); --follow needs a file");
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         if (a.Flag("--follow"))
             return await FollowAsync(files, db.ConnectionString, options, read, stderr);
-        await IngestFilesAsync(files, db.ConnectionString, options, read, stdout, stderr);
+        await using (var stdin = files.Contains("-") ? await StdinSpool.CopyAsync() : null)
+            await IngestFilesAsync(stdin is null ? files : [stdin.Path], db.ConnectionString, options, read, stdout, stderr, stdin);
         await ApplyRetentionAsync(db.ConnectionString, stdout);
         using var geo = new MaxMindGeoLocator(GeoIpSettings.FromEnvironment());
         var located = await GeoEnricher.EnrichAsync(db.ConnectionString, geo);
@@ -46,7 +48,7 @@ internal static class IngestCommand
     }
 
     /// <summary>Reads a set oldest first, as analyze does, and prints one summary line per file.</summary>
-    private static async Task IngestFilesAsync(List<string> files, string connectionString, IngestOptions options, ReadOptions read, TextWriter stdout, TextWriter stderr)
+    private static async Task IngestFilesAsync(List<string> files, string connectionString, IngestOptions options, ReadOptions read, TextWriter stdout, TextWriter stderr, StdinSpool? stdin = null)
     {
         var writers = Enumerable.Range(0, options.Writers).Select(_ => new EventStore(connectionString)).ToList();
         try
@@ -58,10 +60,11 @@ internal static class IngestCommand
             foreach (var (input, years) in plan)
             {
                 var result = await ingestor.IngestAsync(input.Path, _ => years, progress);
+                var name = stdin is not null ? "stdin" : result.Path;
                 stdout.WriteLine(result.Skipped
-                    ? $"{result.Path}: already ingested, nothing new"
+                    ? $"{name}: already ingested, nothing new"
                     : string.Create(CultureInfo.InvariantCulture,
-                        $"{result.Path}: {result.Lines:#,0} lines, {result.NewEvents:#,0} new events, {result.MalformedLines:#,0} malformed; {string.Join(' ', result.ByKind.Select(k => $"{k.Key}={k.Value:#,0}"))}"));
+                        $"{name}: {result.Lines:#,0} lines, {result.NewEvents:#,0} new events, {result.MalformedLines:#,0} malformed; {string.Join(' ', result.ByKind.Select(k => $"{k.Key}={k.Value:#,0}"))}"));
             }
         }
         finally
