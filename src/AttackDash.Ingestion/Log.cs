@@ -7,7 +7,7 @@ internal static partial class Log
     [LoggerMessage(1, LogLevel.Information, "Following {Paths}")]
     public static partial void Following(ILogger logger, string paths);
 
-    [LoggerMessage(2, LogLevel.Information, "No Ingest:Paths configured: the ingest worker is idle")]
+    [LoggerMessage(2, LogLevel.Information, "No Ingest:Paths configured: no log is followed here (new IPs are still located)")]
     public static partial void NothingToFollow(ILogger logger);
 
     [LoggerMessage(3, LogLevel.Warning, "{Report}")]

@@ -42,6 +42,33 @@ public sealed class IngestWorkerTests(PostgresFixture pg)
     }
 
     [Fact]
+    public async Task A_host_that_follows_no_log_still_locates_the_ips_others_stored()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = dir.File("mail.log");
+        await File.WriteAllLinesAsync(log, ["Mar  1 10:00:01 mx sm-mta[1]: [81.2.69.142]: possible SMTP attack: command=AUTH, count=5"]);
+        // Stored by `attackdash ingest` without GeoIP data: the demo year and imports from elsewhere look like this.
+        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        var geoDir = dir.File("geoip");
+        Directory.CreateDirectory(geoDir);
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "geoip", "GeoLite2-City-Test.mmdb"), Path.Combine(geoDir, "GeoLite2-City-Test.mmdb"));
+
+        using var host = BuildHost(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:AttackDash"] = cs,
+            ["Ingest:GeoInterval"] = "00:00:01",
+            ["GeoIp:Directory"] = geoDir,
+        });
+        await host.StartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE country_code IS NOT NULL") < 1)
+            await Task.Delay(100);
+        await host.StopAsync();
+        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE ip = '81.2.69.142' AND country_code = 'GB'"));
+    }
+
+    [Fact]
     public async Task A_wrong_ingest_setting_stops_the_host_at_start_with_its_name()
     {
         using var host = BuildHost(new Dictionary<string, string?>

@@ -19,13 +19,12 @@ internal sealed class IngestWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var paths = options.Value.Paths;
-        if (paths.Count == 0)
-        {
-            Log.NothingToFollow(logger);
-            return;
-        }
         var connectionString = await database.ConnectionStringAsync.WaitAsync(stoppingToken);
-        Log.Following(logger, string.Join(", ", paths));
+        // New IPs are located whoever stored them (this host, `attackdash ingest`, the demo year).
+        if (paths.Count == 0)
+            Log.NothingToFollow(logger);
+        else
+            Log.Following(logger, string.Join(", ", paths));
         await Task.WhenAll(paths.Select(p => FollowAsync(p, connectionString, stoppingToken)).Append(LocateAsync(connectionString, stoppingToken)));
     }
 
