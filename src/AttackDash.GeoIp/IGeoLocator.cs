@@ -14,6 +14,9 @@ public interface IGeoLocator
     /// <summary>When the data last changed (the newest database file); a cached answer older than this is stale.</summary>
     DateTimeOffset DataVersion { get; }
 
-    /// <summary>Attribution that the data's licence requires the UI to show, or null.</summary>
-    string? Attribution { get; }
+    /// <summary>The credits that the data's licences require the UI to show, with their links; empty when none is due.</summary>
+    IReadOnlyList<GeoCredit> Credits { get; }
 }
+
+/// <summary>One credit line of the footer: its text and where it links.</summary>
+public sealed record GeoCredit(string Text, string Url);

@@ -3,7 +3,8 @@ using System.Net;
 namespace AttackDash.GeoIp;
 
 /// <summary>
-/// <see cref="IGeoLocator"/> over the .mmdb files in the configured folders. Files replaced on disk
+/// <see cref="IGeoLocator"/> over the .mmdb files in the configured folders, and the free ASN ranges
+/// (asn-ipv4-num.csv, asn-ipv6-num.csv) where no MaxMind ASN database answers. Files replaced on disk
 /// (geoipupdate) are picked up without a restart: their modification times are checked every
 /// <see cref="GeoIpOptions.ReloadCheckInterval"/>, and a changed set is reopened and swapped in.
 /// </summary>
@@ -29,7 +30,7 @@ public sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
 
     public DateTimeOffset DataVersion => _set.Version;
 
-    public string? Attribution => _set.HasDbIp ? "IP Geolocation by DB-IP (https://db-ip.com), CC BY 4.0" : null;
+    public IReadOnlyList<GeoCredit> Credits => _set.Credits;
 
     public GeoInfo Locate(IPAddress ip)
     {
@@ -63,7 +64,7 @@ public sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
     private string Signature(out List<string> files)
     {
         files = _options.Directories.Where(Directory.Exists)
-            .SelectMany(d => Directory.GetFiles(d, "*.mmdb")).Order(StringComparer.Ordinal).ToList();
+            .SelectMany(d => Directory.GetFiles(d, "*.mmdb").Concat(Directory.GetFiles(d, "asn-ipv*-num.csv"))).Order(StringComparer.Ordinal).ToList();
         return string.Join('|', files.Select(f => $"{f}:{File.GetLastWriteTimeUtc(f).Ticks}:{new FileInfo(f).Length}"));
     }
 

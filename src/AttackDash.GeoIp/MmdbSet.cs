@@ -13,24 +13,35 @@ internal sealed class MmdbSet : IDisposable
     private readonly List<DatabaseReader> _asns = [];
     private readonly List<Reader> _dbip = [];
 
+    private readonly AsnRanges _ranges;
+
     public DateTimeOffset Version { get; }
-    public bool HasDbIp => _dbip.Count > 0;
     public IReadOnlyList<string> Files { get; }
+
+    /// <summary>DB-IP Lite (CC BY 4.0) asks for a link wherever its results are shown; RouteViews' data (CC BY 4.0) for attribution.</summary>
+    public IReadOnlyList<GeoCredit> Credits { get; }
 
     public MmdbSet(IEnumerable<string> files)
     {
         var opened = new List<string>();
         var version = DateTimeOffset.MinValue;
+        var csv = new List<string>();
         foreach (var file in files)
         {
-            if (!Open(file))
+            if (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                csv.Add(file);
+            else if (!Open(file))
                 continue;
             opened.Add(file);
             var mtime = new DateTimeOffset(File.GetLastWriteTimeUtc(file), TimeSpan.Zero);
             version = mtime > version ? mtime : version;
         }
+        _ranges = AsnRanges.Read(csv);
+        opened.AddRange(_ranges.Count > 0 ? csv : []);
         Files = opened;
         Version = version;
+        Credits = [.. _dbip.Count > 0 ? [new GeoCredit("IP Geolocation by DB-IP", "https://db-ip.com")] : Array.Empty<GeoCredit>(),
+                   .. _ranges.Count > 0 ? [new GeoCredit("ASN data: RouteViews and DB-IP, CC BY 4.0", "https://www.routeviews.org")] : Array.Empty<GeoCredit>()];
     }
 
     private bool Open(string file)
@@ -99,7 +110,7 @@ internal sealed class MmdbSet : IDisposable
             if (r.TryAsn(ip, out var a) && a is not null)
                 return info with { Asn = a.AutonomousSystemNumber, AsOrganization = a.AutonomousSystemOrganization };
         }
-        return info;
+        return _ranges.Find(ip) is { } range ? info with { Asn = range.Asn, AsOrganization = range.Organization } : info;
     }
 
     private GeoInfo LocateDbIp(IPAddress ip, GeoInfo info)

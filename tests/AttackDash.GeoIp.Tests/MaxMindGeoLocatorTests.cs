@@ -72,7 +72,7 @@ public sealed class MaxMindGeoLocatorTests : IDisposable
     {
         using var geo = new MaxMindGeoLocator(new GeoIpOptions { Directories = ["/nonexistent/geoip"] });
         Assert.True(geo.Locate(IPAddress.Parse("81.2.69.142")).IsUnknown);
-        Assert.Null(geo.Attribution);
+        Assert.Empty(geo.Credits);
     }
 
     [Fact]

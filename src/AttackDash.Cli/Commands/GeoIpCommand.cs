@@ -28,8 +28,8 @@ internal static class GeoIpCommand
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{ip}\t{g.CountryCode ?? "-"}\t{g.City ?? "-"}\t{g.Latitude?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-"},{g.Longitude?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-"}\tAS{g.Asn?.ToString(CultureInfo.InvariantCulture) ?? "-"} {g.AsOrganization}"));
         }
-        if (geo.Attribution is { } attribution)
-            stdout.WriteLine(attribution);
+        foreach (var credit in geo.Credits)
+            stdout.WriteLine($"{credit.Text} ({credit.Url})");
         return 0;
     }
 }
