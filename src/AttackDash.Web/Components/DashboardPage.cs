@@ -49,10 +49,18 @@ public abstract class DashboardPage : ComponentBase, IDisposable
             StateHasChanged();
     }
 
+    /// <summary>A failed live refresh is handed to the renderer (the error banner, the log), never dropped.</summary>
     private void OnStoreChanged() => _ = InvokeAsync(async () =>
     {
-        await RefreshAsync();
-        StateHasChanged();
+        try
+        {
+            await RefreshAsync();
+            StateHasChanged();
+        }
+        catch (Exception e)
+        {
+            await DispatchExceptionAsync(e);
+        }
     });
 
     /// <summary>The circuit's session was revoked (logout elsewhere, a password or role change): back to the sign-in page.</summary>

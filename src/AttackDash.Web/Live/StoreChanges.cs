@@ -30,7 +30,7 @@ public sealed class StoreChanges(AttackDashDatabase database, IOptions<Dashboard
         {
             var version = await VersionAsync(connectionString, ct);
             if (_version >= 0 && version != _version)
-                Changed?.Invoke();
+                Raise();
             _version = version;
         }
         catch (NpgsqlException e)
@@ -38,6 +38,8 @@ public sealed class StoreChanges(AttackDashDatabase database, IOptions<Dashboard
             Log.LiveCheckFailed(logger, e.Message);
         }
     }
+
+    internal void Raise() => Changed?.Invoke();
 
     private static async Task<long> VersionAsync(string connectionString, CancellationToken ct)
     {

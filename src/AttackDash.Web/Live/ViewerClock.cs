@@ -26,8 +26,9 @@ public sealed class ViewerClock(IJSRuntime js)
     private async Task<bool> AskAsync()
     {
         await using var module = await js.InvokeAsync<IJSObjectReference>("import", "./js/viewer.js");
-        var id = await module.InvokeAsync<string>("timeZone");
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) || zone.Id == Zone.Id)
+        var id = await module.InvokeAsync<string?>("timeZone");
+        // A browser that names no zone (or one this machine lacks) keeps UTC.
+        if (string.IsNullOrEmpty(id) || !TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) || zone.Id == Zone.Id)
             return false;
         Zone = zone;
         return true;
