@@ -37,6 +37,13 @@ public sealed class ReviewService(string connectionString, ReviewPolicy? policy 
         return await db.Reviews.AnyAsync(r => r.WeekStart == weekStart, ct);
     }
 
+    /// <summary>Whether any event is stored: an empty store (a first start, before its first import) has nothing to review yet.</summary>
+    public async Task<bool> HasEventsAsync(CancellationToken ct = default)
+    {
+        await using var db = Open();
+        return await db.IngestSources.AnyAsync(s => s.LinesDone > 0, ct);
+    }
+
     /// <summary>Opens (or returns, if already open) the review of the week (Monday to Monday) that holds <paramref name="day"/>.</summary>
     public async Task<ReviewRow> OpenAsync(DateOnly day, CancellationToken ct = default)
     {

@@ -62,7 +62,9 @@ internal sealed class ReviewWorker(
     {
         var o = schedule.Value;
         var reviews = new ReviewService(connectionString, new ReviewPolicy(o.MinEvents, o.AnyInjection), clock);
-        if (await reviews.IsOpenAsync(week, ct))
+        // Open already (a restart, a retry), or nothing stored yet: a review opened before the first
+        // import (the demo year loads in the background) would stay empty.
+        if (await reviews.IsOpenAsync(week, ct) || !await reviews.HasEventsAsync(ct))
             return;
         var review = await reviews.OpenAsync(week, ct);
         Log.ReviewOpened(logger, week, review.Items.Count);
