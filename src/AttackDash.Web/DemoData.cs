@@ -38,13 +38,18 @@ internal sealed class DemoData(AttackDashDatabase database, IConfiguration confi
     {
         Directory.CreateDirectory(DemoFolder);
         var path = Path.Combine(DemoFolder, "maillog-demo");
-        var start = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-364);
         await using (var writer = new StreamWriter(path))
         {
-            LogGenerator.Generate(writer, new GeneratorOptions { Lines = configuration.GetValue("Demo:Lines", 300_000), Start = start, Days = 365, Format = LogFormat.Iso });
+            LogGenerator.Generate(writer, DemoYear(DateTimeOffset.UtcNow, configuration.GetValue("Demo:Lines", 300_000)));
         }
         return path;
     }
+
+    /// <summary>The 365 whole UTC days before today: a demo with events later than now ("last seen 22:55" at 07:00) looks broken.</summary>
+    internal static GeneratorOptions DemoYear(DateTimeOffset now, int lines) => new()
+    {
+        Lines = lines, Start = DateOnly.FromDateTime(now.UtcDateTime).AddDays(-365), Days = 365, Format = LogFormat.Iso,
+    };
 
     private static bool Readable(string path)
     {
