@@ -12,11 +12,7 @@ public static class LoginBackoff
     public const int FreeTries = 3;
     public static readonly TimeSpan Longest = TimeSpan.FromMinutes(15);
 
-    public static TimeSpan After(int failures) => failures <= FreeTries
-        ? TimeSpan.Zero
-        : TimeSpan.FromSeconds(Math.Min(Longest.TotalSeconds, Math.Pow(2, Math.Min(failures - FreeTries - 1, 20))));
-
-    /// <summary>The same rule in SQL, for the failure count expression <paramref name="failures"/>, as an interval.</summary>
+    /// <summary>The rule in SQL (where the count is claimed), for the failure count expression <paramref name="failures"/>, as an interval.</summary>
     internal static string Sql(string failures) => string.Create(CultureInfo.InvariantCulture,
         $"make_interval(secs => CASE WHEN {failures} <= {FreeTries} THEN 0 ELSE least({Longest.TotalSeconds}, power(2, least({failures} - {FreeTries} - 1, 20))) END)");
 }
