@@ -53,10 +53,14 @@ public sealed class SessionStore(string connectionString, TimeProvider? clock = 
         return token;
     }
 
-    internal static Task<int> RevokeAllAsync(AttackDashDbContext db, long userId, CancellationToken ct) =>
-        db.UserSessions.Where(s => s.UserId == userId).ExecuteDeleteAsync(ct);
+    /// <summary>Ends every session of the account, except <paramref name="keepToken"/>'s when given (the one a password was changed from).</summary>
+    internal static Task<int> RevokeAllAsync(AttackDashDbContext db, long userId, CancellationToken ct, string? keepToken = null)
+    {
+        var keep = keepToken is null ? null : Hash(keepToken);
+        return db.UserSessions.Where(s => s.UserId == userId && s.Id != keep).ExecuteDeleteAsync(ct);
+    }
 
-    internal static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
+    private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
     private AttackDashDbContext Open() => new(AttackDashDbContext.Options(connectionString));
 }

@@ -62,6 +62,7 @@ public sealed partial class UserService(string connectionString, TimeProvider? c
     public async Task ChangePasswordAsync(string name, string current, string next, string? keepSession, CancellationToken ct = default)
     {
         await using var db = Open();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var user = await db.Users.SingleOrDefaultAsync(u => u.Name == name && !u.Disabled, ct);
         if (user is null || Hasher.VerifyHashedPassword(user, user.PasswordHash, current) == PasswordVerificationResult.Failed)
             throw new AccountException("the current password is wrong");
@@ -71,10 +72,10 @@ public sealed partial class UserService(string connectionString, TimeProvider? c
             throw new AccountException("the new password must differ from the current one");
         user.PasswordHash = Hasher.HashPassword(user, next);
         user.MustChangePassword = false;
-        var keep = keepSession is null ? null : SessionStore.Hash(keepSession);
-        await db.UserSessions.Where(s => s.UserId == user.Id && s.Id != keep).ExecuteDeleteAsync(ct);
+        await SessionStore.RevokeAllAsync(db, user.Id, ct, keepSession);
         db.AuditLog.Add(Audit(name, "password-change", name, null));
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
     }
 
     private static void CheckRole(string role)
