@@ -23,7 +23,7 @@ internal static class BlockCommands
         Writes the active block list, merged into its smallest cover, to stdout.
         """;
 
-    private static string Actor => $"cli:{Environment.UserName}";
+    private static string Actor => CommonOptions.Actor;
 
     public static async Task<int> BlockAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {

@@ -5,9 +5,12 @@ using AttackDash.Core.Syslog;
 
 namespace AttackDash.Cli.Commands;
 
-/// <summary>Options shared by every command that reads logs.</summary>
+/// <summary>Options shared by the commands: reading logs, and the actor they audit.</summary>
 internal static class CommonOptions
 {
+    /// <summary>Who the audit log names for a change made from the command line.</summary>
+    public static string Actor => $"cli:{Environment.UserName}";
+
     public static ReadOptions Read(ArgList a)
     {
         var options = new ReadOptions { Year = a.OptionalInt("--year", 1970, 9999) };

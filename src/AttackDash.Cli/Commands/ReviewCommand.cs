@@ -28,7 +28,7 @@ internal static class ReviewCommand
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         var schedule = CliSettings.Section<ReviewScheduleOptions>(ReviewScheduleOptions.Section);
         var reviews = new ReviewService(db.ConnectionString, new ReviewPolicy(schedule.MinEvents, schedule.AnyInjection));
-        var actor = $"cli:{Environment.UserName}";
+        var actor = CommonOptions.Actor;
         try
         {
             switch (p.ElementAtOrDefault(0))

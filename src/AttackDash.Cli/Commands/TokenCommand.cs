@@ -21,7 +21,7 @@ internal static class TokenCommand
             throw new UsageException("token create NAME, token revoke NAME or token list");
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         var tokens = new TokenService(db.ConnectionString);
-        var actor = $"cli:{Environment.UserName}";
+        var actor = CommonOptions.Actor;
         try
         {
             switch (verb)

@@ -18,7 +18,7 @@ internal static class UserCommand
     public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
     {
         var a = new ArgList(args, ["--role"], []);
-        var actor = "cli:" + (Environment.GetEnvironmentVariable("SUDO_USER") ?? Environment.UserName);
+        var actor = CommonOptions.Actor;
         Func<UserService, Task>? run = a.Positionals switch
         {
             ["list"] => async u => List(stdout, await u.ListAsync()),
