@@ -1,3 +1,5 @@
+using AttackDash.Core.Input;
+
 namespace AttackDash.Cli.Commands;
 
 /// <summary>
@@ -14,10 +16,7 @@ internal sealed class StdinSpool : IAsyncDisposable
     public static async Task<StdinSpool> CopyAsync(CancellationToken ct = default)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"attackdash-stdin-{Guid.NewGuid():N}.log");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using (var file = new FileStream(path, options))
+        await using (var file = PrivateFile.Create(path))
         await using (var stdin = Console.OpenStandardInput())
             await stdin.CopyToAsync(file, ct);
         return new StdinSpool(path);

@@ -122,15 +122,10 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         return lines.Length > 3 && int.TryParse(lines[3], out var p) ? p : null;
     }
 
-    /// <summary>Created with mode 0600, never readable by others even for a moment (whatever the umask).</summary>
+    /// <summary>Created with mode 0600, never readable by others even for a moment; a leftover of an interrupted first start is replaced.</summary>
     private static async Task WritePrivateAsync(string path, string text, CancellationToken ct)
     {
-        // A leftover of an interrupted first start is replaced, not reused with its old mode.
-        File.Delete(path);
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        await using var file = new FileStream(path, options);
+        await using var file = Core.Input.PrivateFile.Create(path);
         await using var writer = new StreamWriter(file);
         await writer.WriteAsync(text.AsMemory(), ct);
     }
