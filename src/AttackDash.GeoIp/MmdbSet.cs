@@ -40,8 +40,12 @@ internal sealed class MmdbSet : IDisposable
         opened.AddRange(_ranges.Count > 0 ? csv : []);
         Files = opened;
         Version = version;
-        Credits = [.. _dbip.Count > 0 ? [new GeoCredit("IP Geolocation by DB-IP", "https://db-ip.com")] : Array.Empty<GeoCredit>(),
-                   .. _ranges.Count > 0 ? [new GeoCredit("ASN data: RouteViews and DB-IP, CC BY 4.0", "https://www.routeviews.org")] : Array.Empty<GeoCredit>()];
+        var credits = new List<GeoCredit>();
+        if (_dbip.Count > 0)
+            credits.Add(new GeoCredit("IP Geolocation by DB-IP", "https://db-ip.com"));
+        if (_ranges.Count > 0)
+            credits.Add(new GeoCredit("ASN data: RouteViews and DB-IP, CC BY 4.0", "https://www.routeviews.org"));
+        Credits = credits;
     }
 
     private bool Open(string file)
