@@ -7,5 +7,5 @@ namespace AttackDash.Migrations;
 internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AttackDashDbContext>
 {
     public AttackDashDbContext CreateDbContext(string[] args) =>
-        new(AttackDashDbContext.Options("Host=127.0.0.1;Database=attackdash_design"));
+        AttackDashDbContext.Create(StoreDataSource.Create("Host=127.0.0.1;Database=attackdash_design"));
 }

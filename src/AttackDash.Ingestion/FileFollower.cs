@@ -1,7 +1,7 @@
+using System.Data.Common;
 using AttackDash.Core.Input;
 using AttackDash.Core.Syslog;
 using AttackDash.Storage.Ingest;
-using Npgsql;
 
 namespace AttackDash.Ingestion;
 
@@ -124,7 +124,7 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
             {
                 return await action();
             }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is DbException or TimeoutException && !ct.IsCancellationRequested)
             {
                 await log.WriteLineAsync($"attackdash: database unavailable ({e.Message.Split('\n')[0]}); retrying in {delay.TotalSeconds:0.#} s");
                 await Pause(delay, ct);

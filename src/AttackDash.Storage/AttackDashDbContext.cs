@@ -1,5 +1,6 @@
 using AttackDash.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AttackDash.Storage;
 
@@ -23,11 +24,17 @@ public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> op
     public DbSet<UserSessionRow> UserSessions => Set<UserSessionRow>();
     public DbSet<LoginFailureRow> LoginFailures => Set<LoginFailureRow>();
 
-    /// <summary>Options for a connection string, with snake_case names and the migrations assembly.</summary>
-    public static DbContextOptions<AttackDashDbContext> Options(string connectionString) =>
-        new DbContextOptionsBuilder<AttackDashDbContext>()
-            .UseNpgsql(connectionString, o => o.MigrationsAssembly(MigrationsAssembly))
-            .Options;
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<NpgsqlDataSource, DbContextOptions<AttackDashDbContext>> OptionsOf = new();
+
+    /// <summary>A context on the process's data source, with snake_case names and the migrations assembly; the caller disposes it.</summary>
+    public static AttackDashDbContext Create(NpgsqlDataSource dataSource) => new(Options(dataSource));
+
+    /// <summary>The options for a data source, built once per data source.</summary>
+    public static DbContextOptions<AttackDashDbContext> Options(NpgsqlDataSource dataSource) =>
+        OptionsOf.GetValue(dataSource, static ds => Configure(new DbContextOptionsBuilder<AttackDashDbContext>(), ds).Options);
+
+    public static DbContextOptionsBuilder<AttackDashDbContext> Configure(DbContextOptionsBuilder<AttackDashDbContext> builder, NpgsqlDataSource dataSource) =>
+        builder.UseNpgsql(dataSource, o => o.MigrationsAssembly(MigrationsAssembly));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

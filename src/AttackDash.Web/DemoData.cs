@@ -3,7 +3,7 @@ using AttackDash.Core.Input;
 using AttackDash.Ingestion;
 using AttackDash.Storage.Hosting;
 using AttackDash.Storage.Ingest;
-using Npgsql;
+using AttackDash.Storage.Queries;
 
 namespace AttackDash.Web;
 
@@ -11,7 +11,7 @@ namespace AttackDash.Web;
 /// A first look without setup: when the store is empty and no log is configured, the host loads the
 /// machine's mail log if it can read one, and otherwise a generated demo year.
 /// </summary>
-internal sealed class DemoData(AttackDashDatabase database, IConfiguration configuration, ILogger<DemoData> logger) : BackgroundService
+internal sealed class DemoData(AttackDashDatabase database, IServiceScopeFactory scopes, IConfiguration configuration, ILogger<DemoData> logger) : BackgroundService
 {
     private static readonly string[] SystemLogs = ["/var/log/mail.log", "/var/log/maillog"];
 
@@ -19,12 +19,13 @@ internal sealed class DemoData(AttackDashDatabase database, IConfiguration confi
     {
         if (!configuration.GetValue("Demo:Enabled", true) || configuration.GetSection("Ingest:Paths").GetChildren().Any())
             return;
-        var cs = await database.ConnectionStringAsync.WaitAsync(stoppingToken);
-        if (await HasEventsAsync(cs, stoppingToken))
+        await database.WhenReadyAsync(stoppingToken);
+        await using var scope = scopes.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<StoreContents>().HasEventsAsync(stoppingToken))
             return;
         var log = SystemLogs.FirstOrDefault(Readable) ?? await GenerateAsync(stoppingToken);
         Log.LoadingDemo(logger, log);
-        await using var store = new EventStore(cs);
+        var store = scope.ServiceProvider.GetRequiredService<EventStore>();
         var read = new ReadOptions();
         var runner = new LogRunner(read, TextWriter.Null);
         var result = await new FileIngestor([store], new IngestOptions(), read)
@@ -62,13 +63,5 @@ internal sealed class DemoData(AttackDashDatabase database, IConfiguration confi
         {
             return false;
         }
-    }
-
-    private static async Task<bool> HasEventsAsync(string cs, CancellationToken ct)
-    {
-        await using var conn = new NpgsqlConnection(cs);
-        await conn.OpenAsync(ct);
-        await using var cmd = new NpgsqlCommand("SELECT EXISTS (SELECT 1 FROM ingest_sources)", conn);
-        return (bool)(await cmd.ExecuteScalarAsync(ct))!;
     }
 }

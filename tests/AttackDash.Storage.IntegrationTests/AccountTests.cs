@@ -13,9 +13,9 @@ public sealed class AccountTests(PostgresFixture pg)
         Assert.Equal(0, Cli.Run("migrate").Exit);
         await Accounts.ReadyAsync(cs, "admin", UserService.Admin);
         var password = await Accounts.ReadyAsync(cs, "bob", UserService.Viewer);
-        var users = new UserService(cs);
-        var sessions = new SessionStore(cs);
-        async Task<string> SignInAsync() => (await new SignInService(cs).SignInAsync("bob", password, "192.0.2.1"))!.SessionToken;
+        var users = new UserService(Store.Of(cs));
+        var sessions = new SessionStore(Store.Of(cs));
+        async Task<string> SignInAsync() => (await new SignInService(Store.Of(cs)).SignInAsync("bob", password, "192.0.2.1"))!.SessionToken;
 
         var token = await SignInAsync();
         Assert.Equal(new SessionUser("bob", UserService.Viewer, false), await sessions.ValidateAsync(token));
@@ -53,7 +53,7 @@ public sealed class AccountTests(PostgresFixture pg)
         var add = Cli.Run("user", "add", "alice", "--role", "admin");
         Assert.Equal(0, add.Exit);
         var oneTime = add.Stdout.Trim().Split(' ')[^1];
-        var signedIn = await new SignInService(cs).SignInAsync("alice", oneTime, "192.0.2.1");
+        var signedIn = await new SignInService(Store.Of(cs)).SignInAsync("alice", oneTime, "192.0.2.1");
         Assert.True(signedIn!.MustChangePassword);
 
         Assert.Equal(1, Cli.Run("user", "disable", "alice").Exit);
@@ -64,9 +64,9 @@ public sealed class AccountTests(PostgresFixture pg)
         Assert.Equal(0, Cli.Run("user", "role", "bob", "admin").Exit);
         var reset = Cli.Run("user", "passwd", "alice");
         Assert.Equal(0, reset.Exit);
-        Assert.Null(await new SessionStore(cs).ValidateAsync(signedIn.SessionToken));
-        Assert.Null(await new SignInService(cs).SignInAsync("alice", oneTime, "192.0.2.1"));
-        Assert.NotNull(await new SignInService(cs).SignInAsync("alice", reset.Stdout.Trim().Split(' ')[^1], "192.0.2.1"));
+        Assert.Null(await new SessionStore(Store.Of(cs)).ValidateAsync(signedIn.SessionToken));
+        Assert.Null(await new SignInService(Store.Of(cs)).SignInAsync("alice", oneTime, "192.0.2.1"));
+        Assert.NotNull(await new SignInService(Store.Of(cs)).SignInAsync("alice", reset.Stdout.Trim().Split(' ')[^1], "192.0.2.1"));
         Assert.Equal(0, Cli.Run("user", "disable", "alice").Exit);
 
         var list = Cli.Run("user", "list").Stdout;

@@ -25,14 +25,14 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
         var expected = JsonDocument.Parse(analyze.Stdout).RootElement.GetProperty("campaigns").EnumerateArray()
             .Select(c => (c.GetProperty("username").GetString()!, c.GetProperty("first").GetDateTimeOffset(), c.GetProperty("ips").GetInt64(), c.GetProperty("attempts").GetInt64()))
             .OrderBy(c => c.Item2).ThenBy(c => c.Item1, StringComparer.Ordinal).ToList();
-        var found = await new CampaignQueries(cs).FindAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddYears(1), TimeSpan.FromMinutes(10), 5);
+        var found = await new CampaignQueries(Store.Of(cs)).FindAsync(DateTimeOffset.UnixEpoch, DateTimeOffset.UtcNow.AddYears(1), TimeSpan.FromMinutes(10), 5);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, found.Select(c => (c.Username, c.First, (long)c.Ips.Count, c.Attempts)).OrderBy(c => c.First).ThenBy(c => c.Username, StringComparer.Ordinal));
 
         var cli = JsonDocument.Parse(Cli.Run("backtest", "--json", "--tz", "UTC", log).Stdout).RootElement.GetProperty("results").EnumerateArray()
             .Select(r => (r.GetProperty("policy").GetString()!, r.GetProperty("stopped").GetInt64(), r.GetProperty("attackEvents").GetInt64(), r.GetProperty("maxEntries").GetInt32(),
                 r.GetProperty("collateralMessages").GetInt64(), r.GetProperty("collateralLogins").GetInt64())).ToList();
-        var store = await new BacktestQueries(cs).RunAsync(BlockPolicy.Defaults);
+        var store = await new BacktestQueries(Store.Of(cs)).RunAsync(BlockPolicy.Defaults);
         Assert.Equal(cli, store.Select(r => (r.Policy, r.Stopped, r.AttackEvents, r.MaxEntries, r.CollateralMessages, r.CollateralLogins)));
     }
 
@@ -57,7 +57,7 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
         using var dir = new TempDir();
         Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", Cli.Generate(dir.Path, 20_000, seed: 9, days: 10)).Exit);
         var attacks = $"kind IN {Ingest.EventKindSql.AttackKinds} AND client_ip IS NOT NULL";
-        var q = new DashboardQueries(cs);
+        var q = new DashboardQueries(Store.Of(cs));
 
         var hours = new RollupPeriod(new DateTimeOffset(2024, 12, 4, 5, 0, 0, TimeSpan.Zero), new DateTimeOffset(2024, 12, 5, 5, 0, 0, TimeSpan.Zero));
         var days = RollupPeriod.Days(new DateOnly(2024, 12, 3), new DateOnly(2024, 12, 6));
@@ -90,7 +90,7 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
             .. Enumerable.Range(30, 4).Select(i => Line(i, $"5635A0aa0001{i:D2}: from=<a@b.example>, size=10, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail.partner.example [62.233.50.80]")),
         ]);
         Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
-        var blocks = new BlockService(cs);
+        var blocks = new BlockService(Store.Of(cs));
         await blocks.AllowAsync(Cidr.Parse("45.155.205.0/24"), "alice", "our MX");
 
         await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ProposeAsync(Cidr.Parse("45.155.205.9/32"), "x", "bob"));
@@ -99,7 +99,7 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
         await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ProposeAsync(Cidr.Parse("62.233.50.7/32"), "again", "bob"));
         Assert.Empty(await blocks.ActiveNetworksAsync());
 
-        Assert.Equal(new Collateral(30, 1, 4, 0, 1), await new IpQueries(cs).CollateralAsync(net.Network));
+        Assert.Equal(new Collateral(30, 1, 4, 0, 1), await new IpQueries(Store.Of(cs)).CollateralAsync(net.Network));
         await blocks.RejectAsync(net.Id, "alice");
         var active = await blocks.ApproveAsync(host.Id, "alice");
         Assert.Equal(BlockState.Active, active.State);
@@ -107,7 +107,7 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
         Assert.Equal([Cidr.Parse("62.233.50.7/32")], await blocks.ActiveNetworksAsync());
         await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ApproveAsync(net.Id, "alice"));
         Assert.Equal(["allow", "propose", "propose", "reject", "approve"], (await blocks.AuditAsync(0, 10)).Rows.Select(a => a.Action).Reverse());
-        Assert.Equal("62.233.50.7/32", (await new IpQueries(cs).BlocksAsync(IPAddress.Parse("62.233.50.7"))).First().Network);
+        Assert.Equal("62.233.50.7/32", (await new IpQueries(Store.Of(cs)).BlocksAsync(IPAddress.Parse("62.233.50.7"))).First().Network.ToString());
     }
 
     [Fact]
@@ -120,7 +120,7 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
             (SELECT host(client_ip) FROM events WHERE client_ip IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2)
             UNION (SELECT host(client_ip) FROM events WHERE kind = {(int)Core.Events.EventKind.UserUnknown} AND client_ip IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)
             """);
-        var q = new IpQueries(cs);
+        var q = new IpQueries(Store.Of(cs));
         var recipients = 0;
         foreach (var ip in ips)
         {

@@ -28,9 +28,9 @@ public sealed class FramedAddressTests(PostgresFixture pg)
         await File.WriteAllLinesAsync(log, lines);
         Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
 
-        var reviews = new ReviewService(cs);
+        var reviews = new ReviewService(Store.Of(cs));
         var review = await reviews.OpenAsync(new DateOnly(2025, 6, 2));
-        Assert.Equal(["185.220.101.50"], review.Items.Select(i => i.Ip));
+        Assert.Equal(["185.220.101.50"], review.Items.Select(i => i.Ip.ToString()));
         await reviews.DecideAllAsync(review.Id, "block24", "alice");
         Assert.Equal("185.220.101.0/24\n", Cli.Run("export", "--format", "cidr").Stdout);
         foreach (var format in new[] { "nftables", "sendmail-access" })

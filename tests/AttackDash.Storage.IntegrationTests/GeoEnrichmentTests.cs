@@ -1,5 +1,6 @@
 using AttackDash.GeoIp;
 using AttackDash.Ingestion;
+using AttackDash.Storage.Ingest;
 
 namespace AttackDash.Storage.IntegrationTests;
 
@@ -25,8 +26,8 @@ public sealed class GeoEnrichmentTests(PostgresFixture pg)
             File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "geoip", f), Path.Combine(geoDir, f));
         using var geo = new MaxMindGeoLocator(new GeoIpOptions { Directories = [geoDir] });
 
-        Assert.Equal(3, await GeoEnricher.EnrichAsync(cs, geo));
-        Assert.Equal(0, await GeoEnricher.EnrichAsync(cs, geo));
+        Assert.Equal(3, await GeoEnricher.EnrichAsync(new IpLocations(Store.Of(cs)), geo));
+        Assert.Equal(0, await GeoEnricher.EnrichAsync(new IpLocations(Store.Of(cs)), geo));
         Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE ip = '81.2.69.142' AND country_code = 'GB' AND city = 'London' AND accuracy_radius_km = 10"));
         Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE ip = '89.160.20.112' AND country_code = 'SE' AND asn = 29518 AND as_organization = 'Bredband2 AB'"));
         Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE ip = '10.1.2.3' AND country_code IS NULL AND geo_updated_at IS NOT NULL"));
@@ -41,7 +42,7 @@ public sealed class GeoEnrichmentTests(PostgresFixture pg)
         await File.WriteAllLinesAsync(log, ["Mar  1 10:00:01 mx sm-mta[1]: [81.2.69.142]: possible SMTP attack: command=AUTH, count=5"]);
         Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
         using var geo = new MaxMindGeoLocator(new GeoIpOptions { Directories = [Path.Combine(dir.Path, "none")] });
-        Assert.Equal(0, await GeoEnricher.EnrichAsync(cs, geo));
+        Assert.Equal(0, await GeoEnricher.EnrichAsync(new IpLocations(Store.Of(cs)), geo));
         Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE geo_updated_at IS NULL"));
     }
 }

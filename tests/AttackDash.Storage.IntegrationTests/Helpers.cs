@@ -33,9 +33,26 @@ internal static class Accounts
     /// <summary>An account whose one-time password was already changed, as after its first sign-in; returns its password.</summary>
     public static async Task<string> ReadyAsync(string connectionString, string name, string role)
     {
-        var users = new AttackDash.Storage.Accounts.UserService(connectionString);
+        var users = new AttackDash.Storage.Accounts.UserService(Store.Of(connectionString));
         var oneTime = await users.CreateAsync(name, role);
         await users.ChangePasswordAsync(name, oneTime, Password, keepSession: null);
         return Password;
+    }
+}
+
+/// <summary>The tests' data sources, one per test database, as a host has one; closed when the next test's database is made.</summary>
+internal static class Store
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Npgsql.NpgsqlDataSource> Sources = new();
+
+    public static Npgsql.NpgsqlDataSource Of(string connectionString) => Sources.GetOrAdd(connectionString, StoreDataSource.Create);
+
+    public static async Task CloseAllAsync()
+    {
+        foreach (var cs in Sources.Keys)
+        {
+            if (Sources.TryRemove(cs, out var source))
+                await source.DisposeAsync();
+        }
     }
 }

@@ -22,26 +22,26 @@ public sealed class LocalClientsStoreTests(PostgresFixture pg)
         // AUTH as "admin" as often as the four real attackers, within the campaign window.
         var clients = new[] { "127.0.0.1", "62.233.50.7", "185.220.101.10", "185.220.101.11", "185.220.101.12", "185.220.101.13" };
         await IngestAsync(dir.File("first"), clients, minute: 0);
-        await new BlockService(cs).AllowAsync(Cidr.Parse("62.233.50.0/24"), "alice", "branch office");
+        await new BlockService(Store.Of(cs)).AllowAsync(Cidr.Parse("62.233.50.0/24"), "alice", "branch office");
         // A client of the allowlisted network seen only after the allowlist entry is local from its first line.
         await IngestAsync(dir.File("second"), ["62.233.50.8"], minute: 30);
 
-        var dashboard = new DashboardQueries(cs);
+        var dashboard = new DashboardQueries(Store.Of(cs));
         string[] attackers = ["185.220.101.10", "185.220.101.11", "185.220.101.12", "185.220.101.13"];
         Assert.Equal(attackers, (await dashboard.TopOffendersAsync(June3, 50)).Select(o => o.Ip.ToString()).Order());
         Assert.Equal(4, (await dashboard.PeriodSummaryAsync(June3)).Ips);
         Assert.Equal(4, (await dashboard.OffendersPageAsync(new OffenderFilter(June3), OffenderSort.Events, true, 0, 50)).Total);
         Assert.Equal(4, (await dashboard.OffendersByCountryAsync(June3)).Sum(g => g.Ips));
-        Assert.Equal(4, (await new TimelineQueries(cs).DistributionAsync(June3)).Sum(b => b.Ips));
+        Assert.Equal(4, (await new TimelineQueries(Store.Of(cs)).DistributionAsync(June3)).Sum(b => b.Ips));
 
         var from = new DateTimeOffset(2025, 6, 3, 0, 0, 0, TimeSpan.Zero);
-        var campaign = Assert.Single(await new CampaignQueries(cs).FindAsync(from, from.AddDays(1), TimeSpan.FromHours(1), 3));
+        var campaign = Assert.Single(await new CampaignQueries(Store.Of(cs)).FindAsync(from, from.AddDays(1), TimeSpan.FromHours(1), 3));
         Assert.Equal(attackers, campaign.Ips.Select(i => i.ToString()).Order());
 
-        var review = await new ReviewService(cs, new ReviewPolicy(MinEvents: 1)).OpenAsync(new DateOnly(2025, 6, 2));
-        Assert.Equal(attackers, review.Items.Select(i => i.Ip).Order());
+        var review = await new ReviewService(Store.Of(cs), new ReviewPolicy(MinEvents: 1)).OpenAsync(new DateOnly(2025, 6, 2));
+        Assert.Equal(attackers, review.Items.Select(i => i.Ip.ToString()).Order());
 
-        var local = await new OverviewQueries(cs).LocalClientsAsync(June3, 20);
+        var local = await new OverviewQueries(Store.Of(cs)).LocalClientsAsync(June3, 20);
         Assert.Equal(["127.0.0.1", "62.233.50.7", "62.233.50.8"], local.Select(l => l.Ip.ToString()).Order());
         Assert.All(local, l => Assert.Equal(l.Events, l.AttackEvents));
 

@@ -32,6 +32,7 @@ public sealed class PostgresFixture : IAsyncLifetime
         // The tests of the collection run one at a time: the previous test's idle pooled connections
         // (up to one per concurrent caller, kept 5 minutes) would add up to the server's 100.
         NpgsqlConnection.ClearAllPools();
+        await Store.CloseAllAsync();
         await using (var conn = new NpgsqlConnection(ServerConnectionString))
         {
             await conn.OpenAsync();

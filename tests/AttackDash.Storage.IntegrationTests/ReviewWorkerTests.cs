@@ -18,7 +18,7 @@ public sealed class ReviewWorkerTests(PostgresFixture pg)
         Assert.Equal(0, Cli.Run("migrate").Exit);
         var schedule = new ReviewScheduleOptions { RetryDelay = TimeSpan.FromMilliseconds(200), MinEvents = 100 };
         var database = new AttackDashDatabase();
-        database.SetReady(cs);
+        database.SetReady(Store.Of(cs));
         var worker = new ReviewWorker(Options.Create(schedule), Options.Create(new DigestOptions { Enabled = false }), database,
             TimeProvider.System, NullLogger<ReviewWorker>.Instance);
         // The week of the last scheduled run, which this worker (started after it) has missed.
@@ -35,12 +35,12 @@ public sealed class ReviewWorkerTests(PostgresFixture pg)
             await worker.StartAsync(stop.Token);
             await Task.Delay(1500);
         });
-        var reviews = new ReviewService(cs);
+        var reviews = new ReviewService(Store.Of(cs));
         for (var i = 0; i < 150 && !await reviews.IsOpenAsync(week); i++)
             await Task.Delay(200);
         Assert.False(worker.ExecuteTask!.IsCompleted);
         var review = await reviews.OpenAsync(week);
-        Assert.Equal(["62.233.50.10"], review.Items.Select(i => i.Ip));
+        Assert.Equal(["62.233.50.10"], review.Items.Select(i => i.Ip.ToString()));
         await worker.StopAsync(CancellationToken.None);
     }
 }

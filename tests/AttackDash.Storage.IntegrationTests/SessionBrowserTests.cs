@@ -52,7 +52,7 @@ public sealed partial class SessionBrowserTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         Assert.Equal(0, Cli.Run("migrate").Exit);
-        var oneTime = await new UserService(cs).CreateAsync("admin", UserService.Admin);
+        var oneTime = await new UserService(Store.Of(cs)).CreateAsync("admin", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs);
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
@@ -68,7 +68,7 @@ public sealed partial class SessionBrowserTests(PostgresFixture pg)
         await Expect(page.Locator("#attack-events")).ToBeVisibleAsync();
         await page.GotoAsync(baseUrl + "/blocks");
         await Expect(page).Not.ToHaveURLAsync(PasswordUrl());
-        Assert.Null(await new SignInService(cs).SignInAsync("admin", oneTime, "192.0.2.1"));
+        Assert.Null(await new SignInService(Store.Of(cs)).SignInAsync("admin", oneTime, "192.0.2.1"));
     }
 
     [Fact]

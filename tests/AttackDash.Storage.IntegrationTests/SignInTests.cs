@@ -17,7 +17,7 @@ public sealed class SignInTests(PostgresFixture pg)
         await Accounts.ReadyAsync(cs, "admin", UserService.Admin);
         // One instant for all: with the system clock a guess stamped earlier but claimed later can be
         // refused even among the free tries, so the count would depend on scheduling.
-        var signIn = new SignInService(cs, new ManualClock(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)));
+        var signIn = new SignInService(Store.Of(cs), new ManualClock(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)));
         var answers = await Task.WhenAll(Enumerable.Range(0, 43).Select(i => Task.Run(() => signIn.SignInAsync("admin", $"guess{i}", Attacker))));
         Assert.All(answers, Assert.Null);
         // The free tries and the one that starts the backoff; the other 39 were never checked.
@@ -32,7 +32,7 @@ public sealed class SignInTests(PostgresFixture pg)
         Assert.Equal(0, Cli.Run("migrate").Exit);
         var password = await Accounts.ReadyAsync(cs, "admin", UserService.Admin);
         var clock = new ManualClock(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
-        var signIn = new SignInService(cs, clock);
+        var signIn = new SignInService(Store.Of(cs), clock);
         // Five guesses every 15 minutes kept "admin" out for good before; now they only slow the guesser.
         for (var i = 0; i < 40; i++)
         {
@@ -54,17 +54,17 @@ public sealed class SignInTests(PostgresFixture pg)
         Assert.Equal(0, Cli.Run("migrate").Exit);
         var password = await Accounts.ReadyAsync(cs, "bob", UserService.Viewer);
         await Accounts.ReadyAsync(cs, "admin", UserService.Admin);
-        var signIn = new SignInService(cs);
+        var signIn = new SignInService(Store.Of(cs));
         Assert.Null(await signIn.SignInAsync("nobody", "x", Office));
-        await new UserService(cs).DisableAsync("bob", "test");
+        await new UserService(Store.Of(cs)).DisableAsync("bob", "test");
         Assert.Null(await signIn.SignInAsync("bob", password, Office));
-        await new UserService(cs).EnableAsync("bob", "test");
+        await new UserService(Store.Of(cs)).EnableAsync("bob", "test");
         for (var i = 0; i <= LoginBackoff.FreeTries; i++)
             Assert.Null(await signIn.SignInAsync("bob", "guess", Office));
         Assert.Null(await signIn.SignInAsync("bob", password, Office));
 
         Assert.Equal(LoginBackoff.FreeTries + 4, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed'"));
-        Assert.Equal(1, await new UserService(cs).UnlockAsync("bob", "test"));
+        Assert.Equal(1, await new UserService(Store.Of(cs)).UnlockAsync("bob", "test"));
         Assert.NotNull(await signIn.SignInAsync("bob", password, Office));
         Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'user-unlock' AND target = 'bob'"));
     }
@@ -77,7 +77,7 @@ public sealed class SignInTests(PostgresFixture pg)
         var password = await Accounts.ReadyAsync(cs, "bob", UserService.Viewer);
         await Accounts.ReadyAsync(cs, "admin", UserService.Admin);
         var hasher = new CountingHasher();
-        var signIn = new SignInService(cs, hasher: hasher);
+        var signIn = new SignInService(Store.Of(cs), hasher: hasher);
         async Task<int> HashesOf(string name, string pw, string client)
         {
             var before = hasher.Verifications;
@@ -86,9 +86,9 @@ public sealed class SignInTests(PostgresFixture pg)
         }
         Assert.Equal(1, await HashesOf("bob", "guess", "192.0.2.1"));
         Assert.Equal(1, await HashesOf("nobody", "guess", "192.0.2.2"));
-        await new UserService(cs).DisableAsync("bob", "test");
+        await new UserService(Store.Of(cs)).DisableAsync("bob", "test");
         Assert.Equal(1, await HashesOf("bob", password, "192.0.2.3"));
-        await new UserService(cs).EnableAsync("bob", "test");
+        await new UserService(Store.Of(cs)).EnableAsync("bob", "test");
         for (var i = 0; i <= LoginBackoff.FreeTries; i++)
             await HashesOf("bob", "guess", "192.0.2.4");
         Assert.Equal(1, await HashesOf("bob", password, "192.0.2.4"));

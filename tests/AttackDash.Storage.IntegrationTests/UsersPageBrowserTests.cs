@@ -25,11 +25,11 @@ public sealed class UsersPageBrowserTests(PostgresFixture pg)
         await page.FillAsync("#user-name", "carol");
         await page.ClickAsync("#user-add");
         var oneTime = await page.Locator("#one-time-password").InnerTextAsync();
-        Assert.True((await new SignInService(cs).SignInAsync("carol", oneTime, "192.0.2.1"))!.MustChangePassword);
+        Assert.True((await new SignInService(Store.Of(cs)).SignInAsync("carol", oneTime, "192.0.2.1"))!.MustChangePassword);
 
         await page.ClickAsync("tr[data-user=carol] button.disable");
         await Expect(page.Locator("tr[data-user=carol] td").Nth(2)).ToHaveTextAsync("disabled");
-        Assert.Null(await new SignInService(cs).SignInAsync("carol", oneTime, "192.0.2.2"));
+        Assert.Null(await new SignInService(Store.Of(cs)).SignInAsync("carol", oneTime, "192.0.2.2"));
 
         await page.ClickAsync("tr[data-user=alice] button.disable");
         await Expect(page.Locator("#user-message")).ToContainTextAsync("last enabled admin");

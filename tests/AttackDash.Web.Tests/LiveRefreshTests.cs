@@ -2,6 +2,7 @@ using AttackDash.Storage.Hosting;
 using AttackDash.Web.Components;
 using AttackDash.Web.Live;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -13,16 +14,16 @@ public sealed class LiveRefreshTests : BunitContext
     [Fact]
     public async Task A_live_refresh_that_fails_reaches_the_renderer_instead_of_being_dropped()
     {
-        var database = new AttackDashDatabase();
-        var changes = new StoreChanges(database, Options.Create(new DashboardOptions()), NullLogger<StoreChanges>.Instance);
-        Services.AddSingleton(database);
-        Services.AddSingleton(changes);
+        Services.AddSingleton<AttackDashDatabase>();
+        Services.AddSingleton(Options.Create(new DashboardOptions()));
+        Services.AddSingleton<ILogger<StoreChanges>>(NullLogger<StoreChanges>.Instance);
+        Services.AddSingleton<StoreChanges>();
         Services.AddScoped<ViewerClock>();
         JSInterop.Mode = JSRuntimeMode.Loose;
         AddAuthorization();
         Render<FailingPage>();
 
-        changes.Raise();
+        Services.GetRequiredService<StoreChanges>().Raise();
 
         var error = await Renderer.UnhandledException.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.Equal("the store went away", error.Message);

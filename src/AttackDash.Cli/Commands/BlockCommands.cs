@@ -34,7 +34,7 @@ internal static class BlockCommands
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         try
         {
-            var entry = await new BlockService(db.ConnectionString).BlockAsync(network, reason, Actor, expires, a.Flag("--confirm-wide"));
+            var entry = await new BlockService(db.DataSource).BlockAsync(network, reason, Actor, expires, a.Flag("--confirm-wide"));
             stdout.WriteLine($"attackdash: blocked {entry.Network}" + (entry.ExpiresAt is { } x ? $" until {x:yyyy-MM-dd HH:mm}Z" : ""));
             return 0;
         }
@@ -51,7 +51,7 @@ internal static class BlockCommands
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         try
         {
-            await new BlockService(db.ConnectionString).UnblockAsync(network, Actor, a.Value("--reason"));
+            await new BlockService(db.DataSource).UnblockAsync(network, Actor, a.Value("--reason"));
         }
         catch (BlockRefusedException e)
         {
@@ -66,7 +66,7 @@ internal static class BlockCommands
         var a = new ArgList(args, ["--note"], ["--remove"]);
         var network = OneNetwork(a);
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
-        var blocks = new BlockService(db.ConnectionString);
+        var blocks = new BlockService(db.DataSource);
         if (a.Flag("--remove"))
         {
             await blocks.RemoveAllowAsync(network, Actor, a.Value("--note"));
@@ -87,7 +87,7 @@ internal static class BlockCommands
         var exporter = BlocklistExporters.Find(format)
             ?? throw new UsageException($"unknown format '{format}' (known: {string.Join(", ", BlocklistExporters.All.Select(e => e.Format))})");
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
-        var networks = await new BlockService(db.ConnectionString).ActiveNetworksAsync();
+        var networks = await new BlockService(db.DataSource).ActiveNetworksAsync();
         stdout.Write(exporter.Render(networks, new ExportOptions()));
         return 0;
     }

@@ -12,7 +12,7 @@ namespace AttackDash.Cli.Commands;
 internal static class CliSettings
 {
     // Read at each use, not cached: a command reads it once or twice, and the tests run commands in-process.
-    private static IConfiguration Configuration => new ConfigurationBuilder()
+    public static IConfiguration Configuration => new ConfigurationBuilder()
         .AddJsonFile(SettingsFile.Path, optional: true)
         .AddEnvironmentVariables()
         .Build();

@@ -3,6 +3,7 @@ using AttackDash.Core.Input;
 using AttackDash.GeoIp;
 using AttackDash.Ingestion;
 using AttackDash.Storage.Ingest;
+using Npgsql;
 
 namespace AttackDash.Cli.Commands;
 
@@ -36,21 +37,21 @@ internal static class IngestCommand
             throw new UsageException("stdin ('-') is read alone and once (journalctl -u sendmail -o short-iso | attackdash ingest -); --follow needs a file");
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         if (a.Flag("--follow"))
-            return await FollowAsync(files, db.ConnectionString, options, read, stderr);
+            return await FollowAsync(files, db.DataSource, options, read, stderr);
         await using (var stdin = files.Contains("-") ? await StdinSpool.CopyAsync() : null)
-            await IngestFilesAsync(stdin is null ? files : [stdin.Path], db.ConnectionString, options, read, stdout, stderr, stdin);
-        await ApplyRetentionAsync(db.ConnectionString, stdout);
+            await IngestFilesAsync(stdin is null ? files : [stdin.Path], db.DataSource, options, read, stdout, stderr, stdin);
+        await ApplyRetentionAsync(db.DataSource, stdout);
         using var geo = new MaxMindGeoLocator(GeoIpSettings.FromEnvironment());
-        var located = await GeoEnricher.EnrichAsync(db.ConnectionString, geo);
+        var located = await GeoEnricher.EnrichAsync(new IpLocations(db.DataSource), geo);
         if (located > 0)
             stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"attackdash: located {located:#,0} IPs"));
         return 0;
     }
 
     /// <summary>Reads a set oldest first, as analyze does, and prints one summary line per file.</summary>
-    private static async Task IngestFilesAsync(List<string> files, string connectionString, IngestOptions options, ReadOptions read, TextWriter stdout, TextWriter stderr, StdinSpool? stdin = null)
+    private static async Task IngestFilesAsync(List<string> files, NpgsqlDataSource dataSource, IngestOptions options, ReadOptions read, TextWriter stdout, TextWriter stderr, StdinSpool? stdin = null)
     {
-        var writers = Enumerable.Range(0, options.Writers).Select(_ => new EventStore(connectionString)).ToList();
+        var writers = Enumerable.Range(0, options.Writers).Select(_ => new EventStore(dataSource)).ToList();
         try
         {
             var runner = new LogRunner(read, stderr);
@@ -75,14 +76,14 @@ internal static class IngestCommand
     }
 
     /// <summary>While following, new attacker IPs get their location every 30 s.</summary>
-    private static async Task LocateNewIpsAsync(string connectionString, TextWriter stderr, CancellationToken ct)
+    private static async Task LocateNewIpsAsync(NpgsqlDataSource dataSource, TextWriter stderr, CancellationToken ct)
     {
         using var geo = new MaxMindGeoLocator(GeoIpSettings.FromEnvironment());
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                await GeoEnricher.EnrichAsync(connectionString, geo, ct);
+                await GeoEnricher.EnrichAsync(new IpLocations(dataSource), geo, ct);
                 await Task.Delay(TimeSpan.FromSeconds(30), ct);
             }
             catch (OperationCanceledException)
@@ -97,15 +98,15 @@ internal static class IngestCommand
     }
 
     /// <summary>AttackDash__RetentionDays (default: unset, keep everything) prunes after each ingest.</summary>
-    private static async Task ApplyRetentionAsync(string connectionString, TextWriter stdout)
+    private static async Task ApplyRetentionAsync(NpgsqlDataSource dataSource, TextWriter stdout)
     {
         if (!int.TryParse(Environment.GetEnvironmentVariable("AttackDash__RetentionDays"), NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days <= 0)
             return;
-        foreach (var name in await Retention.DropOlderThanAsync(connectionString, DateTimeOffset.UtcNow.AddDays(-days)))
+        foreach (var name in await Retention.DropOlderThanAsync(dataSource, DateTimeOffset.UtcNow.AddDays(-days)))
             stdout.WriteLine($"attackdash: retention ({days} days) dropped {name}");
     }
 
-    private static async Task<int> FollowAsync(List<string> files, string connectionString, IngestOptions options, ReadOptions read, TextWriter stderr)
+    private static async Task<int> FollowAsync(List<string> files, NpgsqlDataSource dataSource, IngestOptions options, ReadOptions read, TextWriter stderr)
     {
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -123,10 +124,10 @@ internal static class IngestCommand
         // One follower per file, each with its own connection: a store serves one writer at a time.
         var followers = files.Select(async f =>
         {
-            await using var own = new EventStore(connectionString);
+            await using var own = new EventStore(dataSource);
             await new FileFollower(own, options, read, stderr).FollowAsync(f, stop.Token);
         }).ToList();
-        followers.Add(LocateNewIpsAsync(connectionString, stderr, stop.Token));
+        followers.Add(LocateNewIpsAsync(dataSource, stderr, stop.Token));
         await Task.WhenAll(followers);
         return 0;
     }

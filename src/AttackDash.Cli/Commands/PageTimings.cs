@@ -1,6 +1,7 @@
 using AttackDash.Core.Analysis;
 using AttackDash.Storage.Blocking;
 using AttackDash.Storage.Queries;
+using Npgsql;
 
 namespace AttackDash.Cli.Commands;
 
@@ -10,14 +11,14 @@ namespace AttackDash.Cli.Commands;
 /// </summary>
 internal static class PageTimings
 {
-    public static IEnumerable<(string Name, Func<Task<int>> Load)> For(string cs, DateOnly to)
+    public static IEnumerable<(string Name, Func<Task<int>> Load)> For(NpgsqlDataSource source, DateOnly to)
     {
         var week = RollupPeriod.Days(to.AddDays(-7), to);
         var year = RollupPeriod.Days(to.AddDays(-365), to);
         var hours = new RollupPeriod(week.To.AddHours(-24), week.To);
-        var dashboard = new DashboardQueries(cs);
-        var overview = new OverviewQueries(cs);
-        var timeline = new TimelineQueries(cs);
+        var dashboard = new DashboardQueries(source);
+        var overview = new OverviewQueries(source);
+        var timeline = new TimelineQueries(source);
         yield return ("page: overview (7 d)", () => All(
             dashboard.PeriodSummaryAsync(week), overview.NewVsReturningAsync(week), timeline.EventsByKindAsync(week, false),
             dashboard.TopOffendersAsync(week, 10), overview.LatestInjectionsAsync(week, 10), overview.CompromisesAsync(week)));
@@ -31,18 +32,18 @@ internal static class PageTimings
             dashboard.PeriodSummaryAsync(hours), overview.NewVsReturningAsync(hours), timeline.EventsByKindAsync(hours, true),
             dashboard.TopOffendersAsync(hours, 10), overview.LatestInjectionsAsync(hours, 10), overview.CompromisesAsync(hours)));
         yield return ("page: geography (1 year)", () => All(
-            new GeoQueries(cs).MapPointsAsync(year), dashboard.OffendersByCountryAsync(year), dashboard.OffendersByAsnAsync(year)));
-        yield return ("page: campaigns (7 d)", () => All(new CampaignQueries(cs).FindAsync(week.From, week.To, TimeSpan.FromMinutes(10), 5)));
+            new GeoQueries(source).MapPointsAsync(year), dashboard.OffendersByCountryAsync(year), dashboard.OffendersByAsnAsync(year)));
+        yield return ("page: campaigns (7 d)", () => All(new CampaignQueries(source).FindAsync(week.From, week.To, TimeSpan.FromMinutes(10), 5)));
         yield return ("page: IP detail (top IP)", async () =>
         {
             var ip = (await dashboard.TopOffendersAsync(year, 1))[0].Ip;
-            var q = new IpQueries(cs);
+            var q = new IpQueries(source);
             return await All(q.SummaryAsync(ip), q.PerDayAsync(ip), q.SampleAsync(ip, 25),
-                q.NeighboursAsync(ip), q.BlocksAsync(ip), q.LinesAsync(ip, 0, 50), q.CollateralAsync(Core.Net.Cidr.Neighbourhood(Core.Net.IpAddress128.From(ip)).ToString()));
+                q.NeighboursAsync(ip), q.BlocksAsync(ip), q.LinesAsync(ip, 0, 50), q.CollateralAsync(Core.Net.Cidr.Neighbourhood(Core.Net.IpAddress128.From(ip))));
         });
-        yield return ("page: review", () => All(new ReviewService(cs).LatestAsync()));
-        yield return ("page: blocks + audit", () => All(new BlockService(cs).ListAsync([Core.Blocking.BlockState.Active]), new BlockService(cs).AuditAsync(0, 50)));
-        yield return ("page: backtest (on demand)", () => All(new BacktestQueries(cs).RunAsync(BlockPolicy.Defaults)));
+        yield return ("page: review", () => All(new ReviewService(source).LatestAsync()));
+        yield return ("page: blocks + audit", () => All(new BlockService(source).ListAsync([Core.Blocking.BlockState.Active]), new BlockService(source).AuditAsync(0, 50)));
+        yield return ("page: backtest (on demand)", () => All(new BacktestQueries(source).RunAsync(BlockPolicy.Defaults)));
     }
 
     private static async Task<int> All(params Task[] loads)

@@ -18,7 +18,7 @@ internal static class PruneCommand
             throw new UsageException("--keep D is required, e.g. --keep 400d");
         var keep = a.Duration("--keep", TimeSpan.Zero);
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
-        var dropped = await Retention.DropOlderThanAsync(db.ConnectionString, DateTimeOffset.UtcNow - keep);
+        var dropped = await Retention.DropOlderThanAsync(db.DataSource, DateTimeOffset.UtcNow - keep);
         stdout.WriteLine(dropped.Count == 0 ? "attackdash: nothing older than the retention age" : $"attackdash: dropped {string.Join(", ", dropped)}");
         return 0;
     }

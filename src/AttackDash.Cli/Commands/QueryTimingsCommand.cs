@@ -19,17 +19,18 @@ internal static class QueryTimingsCommand
         var a = new ArgList(args, ["--from", "--to", "--runs"], ["--pages"]);
         var runs = a.Int("--runs", 5, 1, 100);
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
-        var to = ParseDay(a.Value("--to")) ?? await NewestDayAsync(db.ConnectionString);
+        var contents = new StoreContents(db.DataSource);
+        var to = ParseDay(a.Value("--to")) ?? await contents.DayAfterNewestAsync();
         var from = ParseDay(a.Value("--from")) ?? to.AddDays(-365);
-        var q = new DashboardQueries(db.ConnectionString);
-        stdout.WriteLine($"period {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}; {await Scalar(db.ConnectionString, "SELECT count(*) FROM events"):#,0} events stored");
+        var q = new DashboardQueries(db.DataSource);
+        stdout.WriteLine($"period {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}; {await contents.EventCountAsync():#,0} events stored");
         await Time(stdout, "top 50 offenders", runs, async () => (await q.TopOffendersAsync(RollupPeriod.Days(from, to), 50)).Count);
-        await Time(stdout, "events per day by kind", runs, async () => (await new TimelineQueries(db.ConnectionString).EventsByKindAsync(RollupPeriod.Days(from, to), hourly: false)).Count);
+        await Time(stdout, "events per day by kind", runs, async () => (await new TimelineQueries(db.DataSource).EventsByKindAsync(RollupPeriod.Days(from, to), hourly: false)).Count);
         await Time(stdout, "offenders by country", runs, async () => (await q.OffendersByCountryAsync(RollupPeriod.Days(from, to))).Count);
         await Time(stdout, "offenders by ASN", runs, async () => (await q.OffendersByAsnAsync(RollupPeriod.Days(from, to))).Count);
         if (a.Flag("--pages"))
         {
-            foreach (var (name, load) in PageTimings.For(db.ConnectionString, to))
+            foreach (var (name, load) in PageTimings.For(db.DataSource, to))
                 await Time(stdout, name, runs, load);
         }
         return 0;
@@ -52,18 +53,4 @@ internal static class QueryTimingsCommand
         text is null ? null
         : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d
         : throw new UsageException($"'{text}' is not a date such as 2025-01-31");
-
-    private static async Task<DateOnly> NewestDayAsync(string cs)
-    {
-        var newest = await Scalar(cs, "SELECT coalesce(extract(epoch FROM max(hour))::bigint, 0) FROM hourly_kind");
-        return DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(newest).UtcDateTime).AddDays(1);
-    }
-
-    private static async Task<long> Scalar(string cs, string sql)
-    {
-        await using var conn = new Npgsql.NpgsqlConnection(cs);
-        await conn.OpenAsync();
-        await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
 }

@@ -25,9 +25,9 @@ internal static class ReportCommand
             throw new UsageException($"report reads the database and takes no files ('{a.Positionals[0]}')");
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         // The store's allowlist is the operator's own networks: local, as --local is (docs: "Local clients").
-        var allowlist = await new BlockService(db.ConnectionString).AllowlistAsync();
-        analysis.Local = [.. analysis.Local, .. allowlist.Select(a => Cidr.Parse(a.Network))];
-        var reader = new EventReader(db.ConnectionString);
+        var allowlist = await new BlockService(db.DataSource).AllowlistAsync();
+        analysis.Local = [.. analysis.Local, .. allowlist.Select(a => a.Network)];
+        var reader = new EventReader(db.DataSource);
         var analyzer = new Analyzer(analysis);
         await reader.ReadAsync(analyzer, analysis.Since, analysis.Until, a.Value("--host"));
         var sources = await reader.SourcesAsync();

@@ -2,7 +2,6 @@ using System.Globalization;
 using AttackDash.Storage.Blocking;
 using AttackDash.Storage.Digest;
 using AttackDash.Storage.Hosting;
-using AttackDash.Storage.Entities;
 
 namespace AttackDash.Cli.Commands;
 
@@ -27,7 +26,7 @@ internal static class ReviewCommand
         var p = a.Positionals;
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         var schedule = CliSettings.Section<ReviewScheduleOptions>(ReviewScheduleOptions.Section);
-        var reviews = new ReviewService(db.ConnectionString, new ReviewPolicy(schedule.MinEvents, schedule.AnyInjection));
+        var reviews = new ReviewService(db.DataSource, new ReviewPolicy(schedule.MinEvents, schedule.AnyInjection));
         var actor = CommonOptions.Actor;
         try
         {
@@ -36,7 +35,7 @@ internal static class ReviewCommand
                 case "open":
                     var opened = await reviews.OpenAsync(Week(a.Value("--week")));
                     Print(stdout, opened);
-                    if (a.Flag("--mail") && await DigestMailer.SendAsync(db.ConnectionString, DigestFromEnvironment(), opened, DateTimeOffset.UtcNow))
+                    if (a.Flag("--mail") && await DigestMailer.SendAsync(db.DataSource, DigestFromEnvironment(), opened, DateTimeOffset.UtcNow))
                         stderr.WriteLine("attackdash: digest sent");
                     return 0;
                 case "show":
@@ -83,7 +82,7 @@ internal static class ReviewCommand
             : throw new UsageException($"--week takes a date such as 2025-06-02, not '{text}'");
     }
 
-    private static void Print(TextWriter stdout, ReviewRow r)
+    private static void Print(TextWriter stdout, ReviewView r)
     {
         stdout.WriteLine($"review {r.Id}: week of {r.WeekStart:yyyy-MM-dd}, {r.Items.Count} offenders{(r.ClosedAt is null ? "" : ", closed")}");
         stdout.WriteLine($"{"item",6} {"ip",-40} {"events",8} {"prev",8} {"cc",-3} {"asn",8} {"collateral",10}  decision   kinds");

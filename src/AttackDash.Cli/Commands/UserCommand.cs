@@ -36,7 +36,7 @@ internal static class UserCommand
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         try
         {
-            await run(new UserService(db.ConnectionString));
+            await run(new UserService(db.DataSource));
         }
         catch (AccountException e)
         {

@@ -1,12 +1,13 @@
+using System.Data.Common;
 using AttackDash.Core.Input;
 using AttackDash.Core.Syslog;
 using AttackDash.GeoIp;
 using AttackDash.Storage.Hosting;
 using AttackDash.Storage.Ingest;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace AttackDash.Ingestion.Hosting;
 
@@ -14,21 +15,21 @@ namespace AttackDash.Ingestion.Hosting;
 /// <remarks>A follower that fails unexpectedly is logged, shown in <see cref="FollowStatus"/>, and restarted
 /// with backoff (it resumes from its checkpoint); one bad log never stops the others or the host.</remarks>
 internal sealed class IngestWorker(
-    IOptions<IngestWorkerOptions> options, AttackDashDatabase database, IGeoLocator geo, FollowStatus status, ILogger<IngestWorker> logger) : BackgroundService
+    IOptions<IngestWorkerOptions> options, AttackDashDatabase database, IServiceScopeFactory scopes, IGeoLocator geo, FollowStatus status, ILogger<IngestWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var paths = options.Value.Paths;
-        var connectionString = await database.ConnectionStringAsync.WaitAsync(stoppingToken);
+        await database.WhenReadyAsync(stoppingToken);
         // New IPs are located whoever stored them (this host, `attackdash ingest`, the demo year).
         if (paths.Count == 0)
             Log.NothingToFollow(logger);
         else
             Log.Following(logger, string.Join(", ", paths));
-        await Task.WhenAll(paths.Select(p => FollowAsync(p, connectionString, stoppingToken)).Append(LocateAsync(connectionString, stoppingToken)));
+        await Task.WhenAll(paths.Select(p => FollowAsync(p, stoppingToken)).Append(LocateAsync(stoppingToken)));
     }
 
-    private async Task FollowAsync(string path, string connectionString, CancellationToken ct)
+    private async Task FollowAsync(string path, CancellationToken ct)
     {
         var delay = options.Value.RestartDelay;
         while (!ct.IsCancellationRequested)
@@ -37,7 +38,7 @@ internal sealed class IngestWorker(
             try
             {
                 status.Following(path);
-                await FollowOnceAsync(path, connectionString, ct);
+                await FollowOnceAsync(path, ct);
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
@@ -57,21 +58,23 @@ internal sealed class IngestWorker(
 
     private static readonly TimeSpan LongestRestart = TimeSpan.FromMinutes(5);
 
-    private async Task FollowOnceAsync(string path, string connectionString, CancellationToken ct)
+    private async Task FollowOnceAsync(string path, CancellationToken ct)
     {
         var o = options.Value;
-        await using var store = new EventStore(connectionString);
+        await using var scope = scopes.CreateAsyncScope();
+        var store = scope.ServiceProvider.GetRequiredService<EventStore>();
         var ingest = new IngestOptions { BatchSize = o.BatchSize, FlushInterval = o.FlushInterval, MtaHost = o.MtaHost };
         await new FileFollower(store, ingest, ReadOptions(o), new LogWriter(logger)).FollowAsync(path, ct);
     }
 
-    private async Task LocateAsync(string connectionString, CancellationToken ct)
+    private async Task LocateAsync(CancellationToken ct)
     {
         while (!ct.IsCancellationRequested)
         {
             try
             {
-                if (await GeoEnricher.EnrichAsync(connectionString, geo, ct) is var n and > 0)
+                await using var scope = scopes.CreateAsyncScope();
+                if (await GeoEnricher.EnrichAsync(scope.ServiceProvider.GetRequiredService<IpLocations>(), geo, ct) is var n and > 0)
                     Log.Located(logger, n);
                 await Task.Delay(options.Value.GeoInterval, ct);
             }
@@ -79,7 +82,7 @@ internal sealed class IngestWorker(
             {
                 return;
             }
-            catch (NpgsqlException e)
+            catch (DbException e)
             {
                 Log.LocateFailed(logger, e);
                 await Task.Delay(options.Value.GeoInterval, ct).ContinueWith(_ => { }, TaskScheduler.Default);

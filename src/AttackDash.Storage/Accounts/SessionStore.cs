@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using AttackDash.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AttackDash.Storage.Accounts;
 
@@ -12,7 +13,7 @@ public sealed record SessionUser(string Name, string Role, bool MustChangePasswo
 /// role or disable change and a removal delete all of the account's rows, so old cookies stop working
 /// at once instead of at their expiry.
 /// </summary>
-public sealed class SessionStore(string connectionString, TimeProvider? clock = null)
+public sealed class SessionStore(NpgsqlDataSource dataSource, TimeProvider? clock = null)
 {
     /// <summary>A session not seen for this long is over, whatever its cookie says.</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromHours(12);
@@ -62,5 +63,5 @@ public sealed class SessionStore(string connectionString, TimeProvider? clock = 
 
     private static string Hash(string token) => Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(token)));
 
-    private AttackDashDbContext Open() => new(AttackDashDbContext.Options(connectionString));
+    private AttackDashDbContext Open() => AttackDashDbContext.Create(dataSource);
 }

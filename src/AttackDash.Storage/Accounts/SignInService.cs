@@ -15,7 +15,7 @@ public sealed record SignedIn(string SessionToken, string Name, string Role, boo
 /// gets the same answer as a wrong password. Every failure is audited.
 /// </summary>
 /// <param name="hasher">Identity's hasher unless given (a test counts the checks).</param>
-public sealed class SignInService(string connectionString, TimeProvider? clock = null, IPasswordHasher<UserRow>? hasher = null)
+public sealed class SignInService(NpgsqlDataSource dataSource, TimeProvider? clock = null, IPasswordHasher<UserRow>? hasher = null)
 {
     private static readonly UserRow Nobody = new() { Name = "", Role = "", PasswordHash = "" };
     private static readonly string DummyHash = new PasswordHasher<UserRow>().HashPassword(Nobody, "dummy");
@@ -67,5 +67,5 @@ public sealed class SignInService(string connectionString, TimeProvider? clock =
     /// <summary>Attacker-chosen names go into keys and the audit log: keep them short.</summary>
     private static string Bounded(string s) => s.Length <= 64 ? s : s[..64];
 
-    private AttackDashDbContext Open() => new(AttackDashDbContext.Options(connectionString));
+    private AttackDashDbContext Open() => AttackDashDbContext.Create(dataSource);
 }

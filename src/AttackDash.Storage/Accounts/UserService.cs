@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using AttackDash.Storage.Entities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AttackDash.Storage.Accounts;
 
@@ -16,7 +17,7 @@ public sealed class AccountException(string message) : Exception(message);
 /// generated one (the first admin, a new account, a reset) is shown once and must be changed at the
 /// first sign-in. Every change is audited, and every change of who may do what ends the account's sessions.
 /// </summary>
-public sealed partial class UserService(string connectionString, TimeProvider? clock = null)
+public sealed partial class UserService(NpgsqlDataSource dataSource, TimeProvider? clock = null)
 {
     public const string Admin = "admin";
     public const string Viewer = "viewer";
@@ -90,5 +91,5 @@ public sealed partial class UserService(string connectionString, TimeProvider? c
     private static string NewPassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(15)).Replace('+', 'x').Replace('/', 'y');
 
-    private AttackDashDbContext Open() => new(AttackDashDbContext.Options(connectionString));
+    private AttackDashDbContext Open() => AttackDashDbContext.Create(dataSource);
 }

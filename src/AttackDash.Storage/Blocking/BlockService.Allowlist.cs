@@ -56,10 +56,11 @@ public sealed partial class BlockService
         await tx.CommitAsync(ct);
     }
 
-    public async Task<List<AllowRow>> AllowlistAsync(CancellationToken ct = default)
+    public async Task<List<AllowView>> AllowlistAsync(CancellationToken ct = default)
     {
         await using var db = Open();
-        return await db.Allowlist.AsNoTracking().OrderBy(a => a.Network).ToListAsync(ct);
+        var rows = await db.Allowlist.AsNoTracking().OrderBy(a => a.Network).ToListAsync(ct);
+        return [.. rows.Select(AllowView.Of)];
     }
 
     /// <summary>The clients already stored inside the network become local, or stop being so, at once.</summary>

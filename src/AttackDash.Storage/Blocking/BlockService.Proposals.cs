@@ -9,7 +9,7 @@ namespace AttackDash.Storage.Blocking;
 public sealed partial class BlockService
 {
     /// <summary>Proposes blocking a network; the allowlist refuses it at once rather than at approval.</summary>
-    public async Task<BlockRow> ProposeAsync(Cidr network, string reason, string actor, CancellationToken ct = default)
+    public async Task<BlockView> ProposeAsync(Cidr network, string reason, string actor, CancellationToken ct = default)
     {
         await using var db = Open();
         var allow = await LoadAllowlistAsync(db, ct);
@@ -23,7 +23,7 @@ public sealed partial class BlockService
         db.Blocks.Add(row);
         db.AuditLog.Add(Audit(now, actor, "propose", text, reason));
         await db.SaveChangesAsync(ct);
-        return row;
+        return BlockView.Of(row);
     }
 
     /// <summary>Approves a proposal with the same checks as <see cref="BlockAsync"/> and the escalating ban time.</summary>
@@ -52,20 +52,21 @@ public sealed partial class BlockService
     }
 
     /// <summary>Entries in the given states, newest first (expired ones are marked first).</summary>
-    public async Task<List<BlockRow>> ListAsync(IReadOnlyCollection<BlockState> states, int limit = 1000, CancellationToken ct = default)
+    public async Task<List<BlockView>> ListAsync(IReadOnlyCollection<BlockState> states, int limit = 1000, CancellationToken ct = default)
     {
         await using var db = Open();
         await ExpireDueAsync(db, _clock.GetUtcNow(), ct);
         var names = states.Select(s => s.ToString()).ToList();
-        return await db.Blocks.AsNoTracking().Where(b => names.Contains(b.State)).OrderByDescending(b => b.ProposedAt).ThenByDescending(b => b.Id).Take(limit).ToListAsync(ct);
+        var rows = await db.Blocks.AsNoTracking().Where(b => names.Contains(b.State)).OrderByDescending(b => b.ProposedAt).ThenByDescending(b => b.Id).Take(limit).ToListAsync(ct);
+        return [.. rows.Select(BlockView.Of)];
     }
 
     /// <summary>One page of the audit log, newest first, and the number of records.</summary>
-    public async Task<(List<AuditRow> Rows, int Total)> AuditAsync(int page, int pageSize, CancellationToken ct = default)
+    public async Task<(List<AuditView> Rows, int Total)> AuditAsync(int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = Open();
         var rows = await db.AuditLog.AsNoTracking().OrderByDescending(a => a.Id).Skip(page * pageSize).Take(pageSize).ToListAsync(ct);
-        return (rows, await db.AuditLog.CountAsync(ct));
+        return ([.. rows.Select(AuditView.Of)], await db.AuditLog.CountAsync(ct));
     }
 
     private static async Task<BlockRow> ProposalAsync(AttackDashDbContext db, long id, CancellationToken ct) =>

@@ -11,7 +11,7 @@ namespace AttackDash.Storage.Blocking;
 /// The block list in the store: the same allowlist and width rules for the UI and the CLI, escalating
 /// ban times for repeat offenders, and an audit record for every change.
 /// </summary>
-public sealed partial class BlockService(string connectionString, BanTimePolicy? policy = null, TimeProvider? clock = null)
+public sealed partial class BlockService(NpgsqlDataSource dataSource, BanTimePolicy? policy = null, TimeProvider? clock = null)
 {
     private readonly BanTimePolicy _policy = policy ?? new BanTimePolicy();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -113,7 +113,7 @@ public sealed partial class BlockService(string connectionString, BanTimePolicy?
     private static async Task<Allowlist> LoadAllowlistAsync(AttackDashDbContext db, CancellationToken ct) =>
         new((await db.Allowlist.Select(a => a.Network).ToListAsync(ct)).Select(Cidr.Parse));
 
-    private AttackDashDbContext Open() => new(AttackDashDbContext.Options(connectionString));
+    private AttackDashDbContext Open() => AttackDashDbContext.Create(dataSource);
 
     private static AuditRow Audit(DateTimeOffset at, string actor, string action, string target, string? reason) =>
         new() { At = at, Actor = actor, Action = action, Target = target, Reason = reason };

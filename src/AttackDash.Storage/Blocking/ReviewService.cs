@@ -18,7 +18,7 @@ public sealed record ReviewPolicy(int MinEvents = 100, bool AnyInjection = true)
 /// the policy that are neither blocked nor allowed, each with its kinds, trend, network and collateral;
 /// an admin then blocks each as /32 or /24, or rejects it. Reviews and decisions are kept.
 /// </summary>
-public sealed class ReviewService(string connectionString, ReviewPolicy? policy = null, TimeProvider? clock = null)
+public sealed class ReviewService(NpgsqlDataSource dataSource, ReviewPolicy? policy = null, TimeProvider? clock = null)
 {
     private readonly ReviewPolicy _policy = policy ?? new ReviewPolicy();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -37,24 +37,16 @@ public sealed class ReviewService(string connectionString, ReviewPolicy? policy 
         return await db.Reviews.AnyAsync(r => r.WeekStart == weekStart, ct);
     }
 
-    /// <summary>Whether any event is stored: an empty store (a first start, before its first import) has nothing to review yet.</summary>
-    public async Task<bool> HasEventsAsync(CancellationToken ct = default)
-    {
-        await using var db = Open();
-        return await db.IngestSources.AnyAsync(s => s.LinesDone > 0, ct);
-    }
-
     /// <summary>Opens (or returns, if already open) the review of the week (Monday to Monday) that holds <paramref name="day"/>.</summary>
-    public async Task<ReviewRow> OpenAsync(DateOnly day, CancellationToken ct = default)
+    public async Task<ReviewView> OpenAsync(DateOnly day, CancellationToken ct = default)
     {
         var weekStart = WeekStartOf(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
         await using var db = Open();
         if (await db.Reviews.Include(r => r.Items).SingleOrDefaultAsync(r => r.WeekStart == weekStart, ct) is { } existing)
-            return existing;
+            return ReviewView.Of(existing);
         var excluded = await ExcludedAsync(db, ct);
         var review = new ReviewRow { WeekStart = weekStart, OpenedAt = _clock.GetUtcNow() };
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(ct);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
         foreach (var item in await CandidatesAsync(conn, weekStart, ct))
         {
             var ip = IpAddress128.Parse(item.Ip);
@@ -66,7 +58,7 @@ public sealed class ReviewService(string connectionString, ReviewPolicy? policy 
         db.Reviews.Add(review);
         db.AuditLog.Add(new AuditRow { At = review.OpenedAt, Actor = "system", Action = "review-open", Target = $"week {weekStart:yyyy-MM-dd}", Reason = $"{review.Items.Count} offenders" });
         await db.SaveChangesAsync(ct);
-        return review;
+        return ReviewView.Of(review);
     }
 
     /// <summary>Decides one item: "block32" or "block24" blocks it (allowlist and width rules apply), "reject" leaves it unblocked.</summary>
@@ -83,10 +75,10 @@ public sealed class ReviewService(string connectionString, ReviewPolicy? policy 
         switch (decision)
         {
             case "block32":
-                await new BlockService(connectionString, clock: _clock).BlockAsync(Cidr.Host(ip), reason, actor, ct: ct);
+                await new BlockService(dataSource, clock: _clock).BlockAsync(Cidr.Host(ip), reason, actor, ct: ct);
                 break;
             case "block24":
-                await new BlockService(connectionString, clock: _clock).BlockAsync(Cidr.Neighbourhood(ip), reason, actor, ct: ct);
+                await new BlockService(dataSource, clock: _clock).BlockAsync(Cidr.Neighbourhood(ip), reason, actor, ct: ct);
                 break;
             case "reject":
                 db.AuditLog.Add(new AuditRow { At = _clock.GetUtcNow(), Actor = actor, Action = "review-reject", Target = item.Ip, Reason = reason });
@@ -126,10 +118,11 @@ public sealed class ReviewService(string connectionString, ReviewPolicy? policy 
         return refused;
     }
 
-    public async Task<ReviewRow?> LatestAsync(CancellationToken ct = default)
+    public async Task<ReviewView?> LatestAsync(CancellationToken ct = default)
     {
         await using var db = Open();
-        return await db.Reviews.Include(r => r.Items.OrderByDescending(i => i.Events)).OrderByDescending(r => r.WeekStart).FirstOrDefaultAsync(ct);
+        var latest = await db.Reviews.AsNoTracking().Include(r => r.Items).OrderByDescending(r => r.WeekStart).FirstOrDefaultAsync(ct);
+        return latest is null ? null : ReviewView.Of(latest);
     }
 
     private static async Task<List<Cidr>> ExcludedAsync(AttackDashDbContext db, CancellationToken ct)
@@ -198,5 +191,5 @@ public sealed class ReviewService(string connectionString, ReviewPolicy? policy 
     private static string KindNames(string numeric) =>
         string.Join(' ', numeric.Split(' ').Select(p => p.Split('=')).Select(p => $"{((EventKind)short.Parse(p[0], CultureInfo.InvariantCulture)).Name()}={p[1]}"));
 
-    private AttackDashDbContext Open() => new(AttackDashDbContext.Options(connectionString));
+    private AttackDashDbContext Open() => AttackDashDbContext.Create(dataSource);
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using AttackDash.Storage.Entities;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AttackDash.Storage.Blocking;
 
@@ -9,7 +10,7 @@ namespace AttackDash.Storage.Blocking;
 /// Bearer tokens of the block-list pull API. A token is 32 random bytes, shown once when created; the
 /// store keeps its SHA-256 only, so a leaked database leaks no usable token.
 /// </summary>
-public sealed class TokenService(string connectionString, TimeProvider? clock = null)
+public sealed class TokenService(NpgsqlDataSource dataSource, TimeProvider? clock = null)
 {
     private const string Prefix = "adk_";
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -54,5 +55,5 @@ public sealed class TokenService(string connectionString, TimeProvider? clock = 
 
     public static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
-    private AttackDashDbContext Open() => new(AttackDashDbContext.Options(connectionString));
+    private AttackDashDbContext Open() => AttackDashDbContext.Create(dataSource);
 }

@@ -2,19 +2,18 @@ using System.Globalization;
 using System.Text;
 using AttackDash.Core.Events;
 using AttackDash.Core.Reports;
-using AttackDash.Storage.Entities;
+using AttackDash.Storage.Blocking;
 using AttackDash.Storage.Ingest;
 using Npgsql;
 
 namespace AttackDash.Storage.Digest;
 
 /// <summary>The weekly digest: the week against the one before, the new heavy hitters, any possible compromise, and the link to the review.</summary>
-public sealed class DigestBuilder(string connectionString, DigestOptions options)
+public sealed class DigestBuilder(NpgsqlDataSource dataSource, DigestOptions options)
 {
-    public async Task<string> BuildAsync(ReviewRow review, DateTimeOffset now, CancellationToken ct = default)
+    public async Task<string> BuildAsync(ReviewView review, DateTimeOffset now, CancellationToken ct = default)
     {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(ct);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
         var week = review.WeekStart;
         var (events, ips) = await WeekAsync(conn, week, ct);
         var (prevEvents, prevIps) = await WeekAsync(conn, week.AddDays(-7), ct);

@@ -1,8 +1,10 @@
 using AttackDash.Storage.Blocking;
 using AttackDash.Storage.Digest;
+using AttackDash.Storage.Queries;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AttackDash.Storage.Hosting;
 
@@ -21,11 +23,11 @@ internal sealed class ReviewWorker(
     {
         if (!schedule.Value.Enabled)
             return;
-        var connectionString = await database.ConnectionStringAsync.WaitAsync(stoppingToken);
+        var dataSource = await database.DataSourceAsync.WaitAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
-            await WithRetryAsync(() => CatchUpAsync(connectionString, ReviewService.WeekStartOf(NextRun(now).AddDays(-7)).AddDays(-7), stoppingToken), stoppingToken);
+            await WithRetryAsync(() => CatchUpAsync(dataSource, ReviewService.WeekStartOf(NextRun(now).AddDays(-7)).AddDays(-7), stoppingToken), stoppingToken);
             await Task.Delay(NextRun(clock.GetUtcNow()) - clock.GetUtcNow(), clock, stoppingToken);
         }
     }
@@ -58,19 +60,19 @@ internal sealed class ReviewWorker(
     }
 
     /// <summary>Opens and mails the review of <paramref name="week"/> unless it is open already (a restart, a retry).</summary>
-    private async Task CatchUpAsync(string connectionString, DateOnly week, CancellationToken ct)
+    private async Task CatchUpAsync(NpgsqlDataSource dataSource, DateOnly week, CancellationToken ct)
     {
         var o = schedule.Value;
-        var reviews = new ReviewService(connectionString, new ReviewPolicy(o.MinEvents, o.AnyInjection), clock);
+        var reviews = new ReviewService(dataSource, StorageServiceCollectionExtensions.ReviewPolicyOf(o), clock);
         // Open already (a restart, a retry), or nothing stored yet: a review opened before the first
         // import (the demo year loads in the background) would stay empty.
-        if (await reviews.IsOpenAsync(week, ct) || !await reviews.HasEventsAsync(ct))
+        if (await reviews.IsOpenAsync(week, ct) || !await new StoreContents(dataSource).HasEventsAsync(ct))
             return;
         var review = await reviews.OpenAsync(week, ct);
         Log.ReviewOpened(logger, week, review.Items.Count);
         try
         {
-            await DigestMailer.SendAsync(connectionString, digest.Value, review, clock.GetUtcNow(), ct);
+            await DigestMailer.SendAsync(dataSource, digest.Value, review, clock.GetUtcNow(), ct);
         }
         catch (IOException e)
         {

@@ -1,6 +1,13 @@
+using AttackDash.Storage.Accounts;
+using AttackDash.Storage.Blocking;
+using AttackDash.Storage.Ingest;
+using AttackDash.Storage.Queries;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace AttackDash.Storage.Hosting;
 
@@ -9,21 +16,52 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// The database of a host: <c>ConnectionStrings:AttackDash</c>, or the embedded cluster, migrated on
     /// start. Register it before any service that needs the database: hosted services start in order.
+    /// Registers the one <see cref="NpgsqlDataSource"/>, an <see cref="IDbContextFactory{TContext}"/> and
+    /// the query and command services, scoped (one per request or circuit).
     /// </summary>
     public static IServiceCollection AddAttackDashStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddOptions<ReviewScheduleOptions>().Bind(configuration.GetSection(ReviewScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AttackDashDatabase>();
         services.AddHostedService<DatabaseStartup>();
+        // Known once DatabaseStartup has run, before the server listens; hosted services await DataSourceAsync instead.
+        services.AddSingleton(sp => sp.GetRequiredService<AttackDashDatabase>().DataSource);
+        services.AddDbContextFactory<AttackDashDbContext>((sp, o) => AttackDashDbContext.Configure((DbContextOptionsBuilder<AttackDashDbContext>)o, sp.GetRequiredService<NpgsqlDataSource>()));
+        AddServices(services);
         return services;
     }
 
-    /// <summary>The weekly offender review (section "Review") and its digest mail (section "Digest").</summary>
+    private static void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<DashboardQueries>();
+        services.AddScoped<OverviewQueries>();
+        services.AddScoped<TimelineQueries>();
+        services.AddScoped<CampaignQueries>();
+        services.AddScoped<GeoQueries>();
+        services.AddScoped<IpQueries>();
+        services.AddScoped<BacktestQueries>();
+        services.AddScoped<EventReader>();
+        services.AddScoped<BlockService>();
+        services.AddScoped<TokenService>();
+        services.AddScoped<UserService>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<SessionStore>();
+        services.AddScoped<StoreContents>();
+        services.AddScoped<IpLocations>();
+        // Holds one connection for its batches; the scope that made it disposes it.
+        services.AddTransient<EventStore>();
+        // The review the pages and the worker open follows section "Review", like the CLI's.
+        services.AddScoped(sp => new ReviewService(sp.GetRequiredService<NpgsqlDataSource>(), ReviewPolicyOf(sp.GetRequiredService<IOptions<ReviewScheduleOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
+    }
+
+    public static ReviewPolicy ReviewPolicyOf(ReviewScheduleOptions o) => new(o.MinEvents, o.AnyInjection);
+
+    /// <summary>The weekly offender review's schedule (section "Review") and its digest mail (section "Digest").</summary>
     public static IServiceCollection AddAttackDashReview(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ReviewScheduleOptions>().Bind(configuration.GetSection(ReviewScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<Digest.DigestOptions>().Bind(configuration.GetSection(Digest.DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton(TimeProvider.System);
         services.AddHostedService<ReviewWorker>();
         return services;
     }

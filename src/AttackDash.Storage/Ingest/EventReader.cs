@@ -7,12 +7,11 @@ using Npgsql;
 namespace AttackDash.Storage.Ingest;
 
 /// <summary>Streams stored events back, oldest first, for reports that reuse the engine's analysis.</summary>
-public sealed class EventReader(string connectionString)
+public sealed class EventReader(NpgsqlDataSource dataSource)
 {
     public async Task ReadAsync(IEventSink sink, DateTimeOffset? since, DateTimeOffset? until, string? mtaHost, CancellationToken ct = default)
     {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(ct);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand("""
             SELECT time, kind, mta_host, pid, queue_id, client_ip, client_host, may_be_forged, username, argument, detail, line_number
             FROM events
@@ -40,8 +39,7 @@ public sealed class EventReader(string connectionString)
     /// <summary>Line counts and period of the stored sources, shaped like a read's <see cref="InputStats"/>.</summary>
     public async Task<(List<string> Files, long Lines, long Sendmail, long Other, long Malformed, DateTimeOffset? First, DateTimeOffset? Last)> SourcesAsync(CancellationToken ct = default)
     {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(ct);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(
             "SELECT path, lines, sendmail_lines, other_lines, malformed_lines, first_line_time, last_line_time FROM ingest_sources ORDER BY id", conn);
         await using var r = await cmd.ExecuteReaderAsync(ct);

@@ -14,7 +14,7 @@ namespace AttackDash.Storage.Ingest;
 /// answer was lost); if somebody has, it is merged instead: only its lines not yet stored are inserted.
 /// Only rows really inserted reach the rollups and the per-IP summary: nothing is stored or counted twice.
 /// </summary>
-public sealed partial class EventStore(string connectionString) : IAsyncDisposable
+public sealed partial class EventStore(NpgsqlDataSource dataSource) : IAsyncDisposable
 {
     private readonly HashSet<DateOnly> _partitions = [];
     private readonly HashSet<DateOnly> _writtenMonths = [];
@@ -148,9 +148,8 @@ public sealed partial class EventStore(string connectionString) : IAsyncDisposab
             return _connection;
         if (_connection is not null)
             await _connection.DisposeAsync();
-        // Rollup hours are UTC hours whatever the server's zone.
-        _connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Timezone = "UTC" }.ConnectionString);
-        await _connection.OpenAsync(ct);
+        // The data source sets the UTC zone that rollup hours need.
+        _connection = await dataSource.OpenConnectionAsync(ct);
         // A crash of the server may lose the last batches, never half of one: each commits with its
         // checkpoint, so the next run reads them again. Not waiting for the WAL flush doubles the rate.
         await using var async = new NpgsqlCommand("SET synchronous_commit = off", _connection);

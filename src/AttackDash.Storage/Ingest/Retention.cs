@@ -10,10 +10,9 @@ namespace AttackDash.Storage.Ingest;
 public static class Retention
 {
     /// <returns>The partitions dropped.</returns>
-    public static async Task<IReadOnlyList<string>> DropOlderThanAsync(string connectionString, DateTimeOffset cutoff, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<string>> DropOlderThanAsync(NpgsqlDataSource dataSource, DateTimeOffset cutoff, CancellationToken ct = default)
     {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(ct);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
         var partitions = new List<string>();
         await using (var list = new NpgsqlCommand(
             "SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = 'events'::regclass", conn))

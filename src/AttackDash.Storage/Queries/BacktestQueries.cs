@@ -11,14 +11,13 @@ namespace AttackDash.Storage.Queries;
 /// holds the exact count of real events per day, IP and kind, and weeks are whole days, so this gives
 /// what <c>attackdash backtest</c> gives on the logs, reading a few rows per IP and day instead of every event.
 /// </summary>
-public sealed class BacktestQueries(string connectionString)
+public sealed class BacktestQueries(NpgsqlDataSource dataSource)
 {
     public async Task<List<BacktestResult>> RunAsync(IReadOnlyList<BlockPolicy> policies, CancellationToken ct = default)
     {
         var backtester = new Backtester();
-        await using (var conn = new NpgsqlConnection(connectionString))
+        await using (var conn = await dataSource.OpenConnectionAsync(ct))
         {
-            await conn.OpenAsync(ct);
             await using var cmd = new NpgsqlCommand("SELECT day, kind, ip, events FROM daily_ip_kind ORDER BY day", conn);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct))

@@ -14,15 +14,14 @@ public sealed record CampaignRow(string Username, DateTimeOffset First, DateTime
 /// Campaigns over stored events, by the same rule as <c>analyze</c>: the period's AUTH failures stream in
 /// time order (the BRIN index on time reads only the period's blocks) through <see cref="CampaignSearch"/>.
 /// </summary>
-public sealed class CampaignQueries(string connectionString)
+public sealed class CampaignQueries(NpgsqlDataSource dataSource)
 {
     public async Task<List<CampaignRow>> FindAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan window, int minIps, CancellationToken ct = default)
     {
         var search = new CampaignSearch(window, minIps);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        await using (var conn = new NpgsqlConnection(connectionString))
+        await using (var conn = await dataSource.OpenConnectionAsync(ct))
         {
-            await conn.OpenAsync(ct);
             await using var cmd = new NpgsqlCommand($"""
                 SELECT username, client_ip, time FROM events
                 WHERE kind = {(int)EventKind.AuthFailure} AND time >= @from AND time < @to AND username IS NOT NULL AND client_ip IS NOT NULL
@@ -51,7 +50,7 @@ public sealed class CampaignQueries(string connectionString)
 
     private async Task<Dictionary<IPAddress, string?>> CountriesAsync(IPAddress[] ips, CancellationToken ct)
     {
-        var rows = await Sql.ListAsync(connectionString, "SELECT ip, country_code FROM ip_summary WHERE ip = ANY(@ips)",
+        var rows = await Sql.ListAsync(dataSource, "SELECT ip, country_code FROM ip_summary WHERE ip = ANY(@ips)",
             [new NpgsqlParameter("ips", ips)], r => (Ip: r.GetFieldValue<IPAddress>(0), Country: r.Text(1)), ct);
         return rows.ToDictionary(r => r.Ip, r => r.Country);
     }

@@ -31,7 +31,7 @@ public sealed record GroupCount(string? Key, string? Label, long Ips, long Event
 /// The dashboard's heavy questions, answered from the rollups (never from raw events) so that a year
 /// of data stays fast. Periods are [from, to) in UTC days.
 /// </summary>
-public sealed class DashboardQueries(string connectionString)
+public sealed class DashboardQueries(NpgsqlDataSource dataSource)
 {
     private static readonly string Attack = EventKindSql.AttackKinds;
 
@@ -113,5 +113,5 @@ public sealed class DashboardQueries(string connectionString)
         new(r.Text(0), r.Text(1), r.GetInt64(2), r.GetInt64(3));
 
     private Task<List<T>> ListAsync<T>(string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken ct) =>
-        Sql.ListAsync(connectionString, sql, parameters, map, ct);
+        Sql.ListAsync(dataSource, sql, parameters, map, ct);
 }

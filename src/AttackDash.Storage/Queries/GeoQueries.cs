@@ -1,13 +1,14 @@
+using Npgsql;
 namespace AttackDash.Storage.Queries;
 
 /// <summary>Attacker IPs located at one place (coordinates rounded to a degree), with their events.</summary>
 public sealed record MapPoint(double Latitude, double Longitude, long Ips, long Events, string? Country);
 
 /// <summary>The world map: where the period's attackers are, grouped to one-degree cells so that a year stays a few hundred points.</summary>
-public sealed class GeoQueries(string connectionString)
+public sealed class GeoQueries(NpgsqlDataSource dataSource)
 {
     public Task<List<MapPoint>> MapPointsAsync(RollupPeriod p, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, $"""
+        Sql.ListAsync(dataSource, $"""
             SELECT round(s.latitude::numeric)::float8, round(s.longitude::numeric)::float8, count(DISTINCT d.ip), sum(d.events)::bigint, max(s.country)
             FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
             WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Ingest.EventKindSql.AttackKinds} AND s.latitude IS NOT NULL AND NOT s.local

@@ -1,5 +1,6 @@
 using System.Net;
-using AttackDash.Storage.Entities;
+using AttackDash.Core.Net;
+using AttackDash.Storage.Blocking;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -29,7 +30,7 @@ public sealed record RawLine(DateTimeOffset Time, short Kind, string MtaHost, in
 /// the newest of them, so even an IP with millions of events answers quickly; the rollups have (ip, hour)
 /// and (ip, day) indexes.
 /// </summary>
-public sealed class IpQueries(string connectionString)
+public sealed class IpQueries(NpgsqlDataSource dataSource)
 {
     /// <summary>
     /// Usernames, recipients and host names come from the IP's newest this-many events: a heavy hitter
@@ -54,14 +55,15 @@ public sealed class IpQueries(string connectionString)
          WHERE before < {events})
         """;
 
-    public async Task<IpSummary?> SummaryAsync(IPAddress ip, CancellationToken ct = default)
+    public async Task<IpSummaryView?> SummaryAsync(IPAddress ip, CancellationToken ct = default)
     {
-        await using var db = new AttackDashDbContext(AttackDashDbContext.Options(connectionString));
-        return await db.IpSummaries.AsNoTracking().SingleOrDefaultAsync(s => s.Ip == ip, ct);
+        await using var db = AttackDashDbContext.Create(dataSource);
+        var row = await db.IpSummaries.AsNoTracking().SingleOrDefaultAsync(s => s.Ip == ip, ct);
+        return row is null ? null : IpSummaryView.Of(row);
     }
 
     public Task<List<DayCount>> PerDayAsync(IPAddress ip, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, "SELECT day, kind, events FROM daily_ip_kind WHERE ip = @ip ORDER BY day, kind",
+        Sql.ListAsync(dataSource, "SELECT day, kind, events FROM daily_ip_kind WHERE ip = @ip ORDER BY day, kind",
             [Ip(ip)], r => new DayCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt16(1), r.GetInt64(2)), ct);
 
     /// <summary>
@@ -70,7 +72,7 @@ public sealed class IpQueries(string connectionString)
     /// </summary>
     public async Task<IpSample> SampleAsync(IPAddress ip, int limit, CancellationToken ct = default)
     {
-        var rows = await Sql.ListAsync(connectionString, $"""
+        var rows = await Sql.ListAsync(dataSource, $"""
             WITH e AS MATERIALIZED {Recent}
             (SELECT 0, username, count(*), 0::bigint, row_number() OVER (ORDER BY count(*) DESC, username)
              FROM e WHERE username IS NOT NULL GROUP BY 2 ORDER BY 5 LIMIT {limit})
@@ -88,7 +90,7 @@ public sealed class IpQueries(string connectionString)
 
     /// <summary>Other attackers in the same /24 (IPv6: /64); <c>&lt;&lt;</c> on inet is served by the primary key.</summary>
     public Task<List<NeighbourRow>> NeighboursAsync(IPAddress ip, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, """
+        Sql.ListAsync(dataSource, """
             SELECT ip, attack_events, last_seen FROM ip_summary
             WHERE ip << network(set_masklen(@ip, CASE WHEN family(@ip) = 4 THEN 24 ELSE 64 END)) AND ip <> @ip AND attack_events > 0 AND NOT local
             ORDER BY attack_events DESC, ip LIMIT 256
@@ -96,34 +98,43 @@ public sealed class IpQueries(string connectionString)
 
     /// <summary>One page of the IP's events, newest first.</summary>
     public Task<List<RawLine>> LinesAsync(IPAddress ip, int page, int pageSize, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, $"""
+        Sql.ListAsync(dataSource, $"""
             SELECT time, kind, mta_host, pid, detail FROM events
             WHERE client_ip = @ip AND time >= {NewestHoursStart((long)(page + 1) * pageSize)}
             ORDER BY time DESC, source_id, line_number LIMIT {pageSize} OFFSET {page * pageSize}
             """, [Ip(ip)], r => new RawLine(r.GetFieldValue<DateTimeOffset>(0), r.GetInt16(1), r.GetString(2), r.GetInt32(3), r.GetString(4)), ct);
 
     /// <summary>Every block entry that covers the IP, newest first, in any state.</summary>
-    public async Task<List<BlockRow>> BlocksAsync(IPAddress ip, CancellationToken ct = default)
+    public async Task<List<BlockView>> BlocksAsync(IPAddress ip, CancellationToken ct = default)
     {
-        var ids = await Sql.ListAsync(connectionString, "SELECT id FROM blocks WHERE @ip <<= network::cidr ORDER BY proposed_at DESC",
+        var ids = await Sql.ListAsync(dataSource, "SELECT id FROM blocks WHERE @ip <<= network::cidr ORDER BY proposed_at DESC",
             [Ip(ip)], r => r.GetInt64(0), ct);
-        await using var db = new AttackDashDbContext(AttackDashDbContext.Options(connectionString));
+        await using var db = AttackDashDbContext.Create(dataSource);
         var rows = await db.Blocks.AsNoTracking().Where(b => ids.Contains(b.Id)).ToListAsync(ct);
-        return [.. rows.OrderByDescending(b => b.ProposedAt)];
+        return [.. rows.OrderByDescending(b => b.ProposedAt).Select(BlockView.Of)];
     }
 
-    public async Task<Collateral> CollateralAsync(string network, CancellationToken ct = default)
+    public async Task<Collateral> CollateralAsync(Cidr network, CancellationToken ct = default)
     {
-        var rows = await Sql.ListAsync(connectionString, $"""
+        var rows = await Sql.ListAsync(dataSource, $"""
             SELECT coalesce(sum(d.events) FILTER (WHERE d.kind IN {Ingest.EventKindSql.AttackKinds}), 0)::bigint,
                    count(DISTINCT d.ip) FILTER (WHERE d.kind IN {Ingest.EventKindSql.AttackKinds}),
                    coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)Core.Events.EventKind.MessageAccepted} AND s.attack_events = 0), 0)::bigint,
                    coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)Core.Events.EventKind.AuthSuccess} AND s.attack_events = 0), 0)::bigint,
                    count(DISTINCT d.ip) FILTER (WHERE d.kind IN {Ingest.EventKindSql.SuccessKinds} AND s.attack_events = 0)
             FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip WHERE d.ip <<= network(@net::inet)
-            """, [Sql.Param("net", NpgsqlDbType.Text, network)], r => new Collateral(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), ct);
+            """, [Sql.Param("net", NpgsqlDbType.Text, network.ToString())], r => new Collateral(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3), r.GetInt64(4)), ct);
         return rows[0];
     }
 
     private static NpgsqlParameter Ip(IPAddress ip) => Sql.Param("ip", NpgsqlDbType.Inet, ip);
+}
+
+/// <summary>Everything known of one client IP: activity totals, and its location and network once looked up.</summary>
+public sealed record IpSummaryView(
+    IPAddress Ip, DateTimeOffset FirstSeen, DateTimeOffset LastSeen, long AttackEvents, long SuccessEvents, bool Local,
+    string? CountryCode, string? Country, string? City, int? AccuracyRadiusKm, long? Asn, string? AsOrganization)
+{
+    internal static IpSummaryView Of(Entities.IpSummary s) => new(
+        s.Ip, s.FirstSeen, s.LastSeen, s.AttackEvents, s.SuccessEvents, s.Local, s.CountryCode, s.Country, s.City, s.AccuracyRadiusKm, s.Asn, s.AsOrganization);
 }

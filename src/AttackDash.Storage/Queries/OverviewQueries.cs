@@ -18,14 +18,14 @@ public sealed record CompromiseRow(IPAddress Ip, long Logins, long Accepted, lon
 public sealed record LocalClientRow(IPAddress Ip, long Events, long AttackEvents, DateTimeOffset LastSeen);
 
 /// <summary>The overview's panels beyond the period totals: new against returning IPs, injections, possible compromises.</summary>
-public sealed class OverviewQueries(string connectionString)
+public sealed class OverviewQueries(NpgsqlDataSource dataSource)
 {
     private static readonly string Attack = EventKindSql.AttackKinds;
     private static readonly string Success = EventKindSql.SuccessKinds;
 
     public async Task<NewVsReturning> NewVsReturningAsync(RollupPeriod p, CancellationToken ct = default)
     {
-        var rows = await Sql.ListAsync(connectionString, $"""
+        var rows = await Sql.ListAsync(dataSource, $"""
             SELECT count(*) FILTER (WHERE s.first_seen >= @start), count(*) FILTER (WHERE s.first_seen < @start)
             FROM (SELECT DISTINCT ip FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind IN {Attack}) d
             JOIN ip_summary s ON s.ip = d.ip WHERE NOT s.local
@@ -39,7 +39,7 @@ public sealed class OverviewQueries(string connectionString)
     /// the raw events are read through the client_ip index within those days, never scanned by kind.
     /// </summary>
     public Task<List<InjectionRow>> LatestInjectionsAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, $"""
+        Sql.ListAsync(dataSource, $"""
             SELECT e.time, e.client_ip, e.argument, e.mta_host
             FROM (SELECT {p.Column} AS b, ip FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind = {(int)EventKind.Injection}
                     AND {LocalSql.NotLocal($"{p.Table}.ip")}
@@ -53,7 +53,7 @@ public sealed class OverviewQueries(string connectionString)
             """, p.Parameters(), r => new InjectionRow(r.GetFieldValue<DateTimeOffset>(0), r.GetFieldValue<IPAddress>(1), r.Text(2), r.GetString(3)), ct);
 
     public Task<List<CompromiseRow>> CompromisesAsync(RollupPeriod p, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, $"""
+        Sql.ListAsync(dataSource, $"""
             SELECT d.ip, coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)EventKind.AuthSuccess}), 0),
                    coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)EventKind.MessageAccepted}), 0),
                    s.attack_events, s.last_seen, s.country_code
@@ -65,7 +65,7 @@ public sealed class OverviewQueries(string connectionString)
 
     /// <summary>The period's local clients, busiest first: shown apart, so that a broken local script is seen but never blamed.</summary>
     public Task<List<LocalClientRow>> LocalClientsAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, $"""
+        Sql.ListAsync(dataSource, $"""
             SELECT d.ip, sum(d.events)::bigint, coalesce(sum(d.events) FILTER (WHERE d.kind IN {Attack}), 0)::bigint, s.last_seen
             FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
             WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND s.local

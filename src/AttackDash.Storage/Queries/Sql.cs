@@ -6,10 +6,9 @@ namespace AttackDash.Storage.Queries;
 /// <summary>The plumbing the dashboard's query classes share: one short-lived connection per query, typed parameters.</summary>
 internal static class Sql
 {
-    public static async Task<List<T>> ListAsync<T>(string connectionString, string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken ct)
+    public static async Task<List<T>> ListAsync<T>(NpgsqlDataSource dataSource, string sql, NpgsqlParameter[] parameters, Func<NpgsqlDataReader, T> map, CancellationToken ct)
     {
-        await using var conn = new NpgsqlConnection(connectionString);
-        await conn.OpenAsync(ct);
+        await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var cmd = new NpgsqlCommand(sql, conn);
         cmd.Parameters.AddRange(parameters);
         var rows = new List<T>();

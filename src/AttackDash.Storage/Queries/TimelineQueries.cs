@@ -1,4 +1,5 @@
 using AttackDash.Storage.Ingest;
+using Npgsql;
 using NpgsqlTypes;
 
 namespace AttackDash.Storage.Queries;
@@ -12,20 +13,20 @@ public sealed record DayNewReturning(DateOnly Day, long New, long Returning);
 public sealed record DistributionBucket(string Label, long Ips, long Events);
 
 /// <summary>The timeline page: events per hour or day by kind over any range, new against returning IPs, and the distribution.</summary>
-public sealed class TimelineQueries(string connectionString)
+public sealed class TimelineQueries(NpgsqlDataSource dataSource)
 {
     private static readonly string Attack = EventKindSql.AttackKinds;
 
     /// <summary>From the hourly rollup, which also counts the events with no IP (unattributed user_unknown).</summary>
     public Task<List<BucketCount>> EventsByKindAsync(RollupPeriod p, bool hourly, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, $"""
+        Sql.ListAsync(dataSource, $"""
             SELECT date_trunc('{(hourly ? "hour" : "day")}', hour, 'UTC') AS bucket, kind, sum(events)::bigint FROM hourly_kind
             WHERE hour >= @from AND hour < @to GROUP BY 1, 2 ORDER BY 1, 2
             """, [Sql.Param("from", NpgsqlDbType.TimestampTz, p.From), Sql.Param("to", NpgsqlDbType.TimestampTz, p.To)], r => new BucketCount(r.GetFieldValue<DateTimeOffset>(0), r.GetInt16(1), r.GetInt64(2)), ct);
 
     /// <summary>Per UTC day: attacker IPs seen for the first time that day, and those seen before.</summary>
     public Task<List<DayNewReturning>> NewVsReturningPerDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        Sql.ListAsync(connectionString, $"""
+        Sql.ListAsync(dataSource, $"""
             SELECT d.day, count(*) FILTER (WHERE s.first_seen >= d.day::timestamp AT TIME ZONE 'UTC'),
                           count(*) FILTER (WHERE s.first_seen < d.day::timestamp AT TIME ZONE 'UTC')
             FROM (SELECT DISTINCT day, ip FROM daily_ip_kind WHERE day >= @from AND day < @to AND kind IN {Attack}) d
@@ -35,7 +36,7 @@ public sealed class TimelineQueries(string connectionString)
 
     public async Task<List<DistributionBucket>> DistributionAsync(RollupPeriod p, CancellationToken ct = default)
     {
-        var rows = await Sql.ListAsync(connectionString, $"""
+        var rows = await Sql.ListAsync(dataSource, $"""
             SELECT CASE WHEN n = 1 THEN 0 WHEN n = 2 THEN 1 WHEN n < 10 THEN 2 WHEN n < 100 THEN 3 ELSE 4 END AS b, count(*), sum(n)::bigint
             FROM (SELECT sum(events) AS n FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind IN {Attack} AND {LocalSql.NotLocal($"{p.Table}.ip")} GROUP BY ip) t
             GROUP BY 1

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using AttackDash.Core.Export;
 using AttackDash.Storage.Blocking;
-using AttackDash.Storage.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AttackDash.Web.Api;
@@ -11,7 +10,7 @@ namespace AttackDash.Web.Api;
 /// The version is asked of the store at most once per <see cref="BlocklistApiOptions.CacheFor"/>; a
 /// body is rendered once per version and format.
 /// </summary>
-internal sealed class BlocklistCache(AttackDashDatabase database, IOptions<BlocklistApiOptions> options, TimeProvider clock)
+internal sealed class BlocklistCache(IServiceScopeFactory scopes, IOptions<BlocklistApiOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Rendered> _bodies = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _lock = new(1, 1);
@@ -30,7 +29,7 @@ internal sealed class BlocklistCache(AttackDashDatabase database, IOptions<Block
         {
             if (_bodies.TryGetValue(exporter.Format, out cached) && cached.Version == version)
                 return cached;
-            var networks = await new BlockService(await database.ConnectionStringAsync).ActiveNetworksAsync(ct);
+            var networks = await BlocksAsync(b => b.ActiveNetworksAsync(ct));
             var rendered = new Rendered(version, $"\"v{version}-{exporter.Format}\"", exporter.Render(networks, new ExportOptions()), exporter.ContentType);
             _bodies[exporter.Format] = rendered;
             return rendered;
@@ -46,9 +45,16 @@ internal sealed class BlocklistCache(AttackDashDatabase database, IOptions<Block
         var now = clock.GetUtcNow();
         if (now < _versionUntil)
             return Interlocked.Read(ref _version);
-        var version = await new BlockService(await database.ConnectionStringAsync).VersionAsync(ct);
+        var version = await BlocksAsync(b => b.VersionAsync(ct));
         Interlocked.Exchange(ref _version, version);
         _versionUntil = now + options.Value.CacheFor;
         return version;
+    }
+
+    /// <summary>This cache lives as long as the host; the store's services live for one call.</summary>
+    private async Task<T> BlocksAsync<T>(Func<BlockService, Task<T>> query)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<BlockService>());
     }
 }

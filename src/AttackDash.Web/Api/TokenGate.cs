@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using AttackDash.Storage.Blocking;
-using AttackDash.Storage.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace AttackDash.Web.Api;
@@ -12,7 +11,7 @@ namespace AttackDash.Web.Api;
 /// that long), and locks out an address (the real client behind a trusted proxy) that keeps
 /// presenting bad tokens.
 /// </summary>
-internal sealed class TokenGate(AttackDashDatabase database, IOptions<BlocklistApiOptions> options, TimeProvider clock)
+internal sealed class TokenGate(IServiceScopeFactory scopes, IOptions<BlocklistApiOptions> options, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<IPAddress, Failures> _failures = new();
     private readonly SemaphoreSlim _refresh = new(1, 1);
@@ -70,7 +69,8 @@ internal sealed class TokenGate(AttackDashDatabase database, IOptions<BlocklistA
         {
             if (now >= _hashesUntil)
             {
-                _hashes = await new TokenService(await database.ConnectionStringAsync).ActiveHashesAsync(ct);
+                await using var scope = scopes.CreateAsyncScope();
+                _hashes = await scope.ServiceProvider.GetRequiredService<TokenService>().ActiveHashesAsync(ct);
                 _hashesUntil = now + options.Value.CacheFor;
             }
             return _hashes;

@@ -1,4 +1,3 @@
-using AttackDash.Storage.Hosting;
 using AttackDash.Web.Components.Shared;
 using AttackDash.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -12,15 +11,12 @@ namespace AttackDash.Web.Components;
 /// </summary>
 public abstract class DashboardPage : ComponentBase, IDisposable
 {
-    [Inject] protected AttackDashDatabase Database { get; set; } = null!;
     [Inject] protected ViewerClock Clock { get; set; } = null!;
     [Inject] private StoreChanges Changes { get; set; } = null!;
     [Inject] private AuthenticationStateProvider Auth { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
 
     private int _loads;
-
-    protected Task<string> ConnectionStringAsync => Database.ConnectionStringAsync;
 
     /// <summary>
     /// Numbers a load of the page's data. A slow first load, a live refresh and a filter change can

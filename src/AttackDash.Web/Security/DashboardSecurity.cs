@@ -71,12 +71,13 @@ public sealed class DashboardSecurityOptions
 }
 
 /// <summary>On the very first start, creates the "admin" account and prints its one-time password once.</summary>
-internal sealed class FirstAdmin(AttackDashDatabase database, ILogger<FirstAdmin> logger) : BackgroundService
+internal sealed class FirstAdmin(AttackDashDatabase database, IServiceScopeFactory scopes, ILogger<FirstAdmin> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var connectionString = await database.ConnectionStringAsync.WaitAsync(stoppingToken);
-        if (await new UserService(connectionString).EnsureFirstAdminAsync(stoppingToken) is { } password)
+        await database.WhenReadyAsync(stoppingToken);
+        await using var scope = scopes.CreateAsyncScope();
+        if (await scope.ServiceProvider.GetRequiredService<UserService>().EnsureFirstAdminAsync(stoppingToken) is { } password)
         {
             Console.WriteLine($"AttackDash: first start: user 'admin', one-time password '{password}' (it must be changed at the first sign-in, which ends it)");
             Log.FirstAdminCreated(logger);

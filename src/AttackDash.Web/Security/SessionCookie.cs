@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using AttackDash.Storage.Accounts;
-using AttackDash.Storage.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -42,8 +41,7 @@ internal static class SessionCookie
     {
         if (principal?.FindFirstValue(SessionClaim) is not { } token)
             return null;
-        var database = services.GetRequiredService<AttackDashDatabase>();
-        var user = await new SessionStore(await database.ConnectionStringAsync).ValidateAsync(token);
+        var user = await services.GetRequiredService<SessionStore>().ValidateAsync(token);
         return user is not null && principal.IsInRole(user.Role) && principal.Identity?.Name == user.Name ? user : null;
     }
 
@@ -68,12 +66,12 @@ internal static class SessionCookie
     });
 
     /// <summary>POST /logout with an antiforgery token: ends the session on the server, then the cookie.</summary>
-    public static void MapLogout(this IEndpointRouteBuilder app) => app.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, AttackDashDatabase database) =>
+    public static void MapLogout(this IEndpointRouteBuilder app) => app.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, SessionStore sessions) =>
     {
         if (!await antiforgery.IsRequestValidAsync(http))
             return Results.BadRequest("sign out from the dashboard's own button");
         if (http.User.FindFirstValue(SessionClaim) is { } token)
-            await new SessionStore(await database.ConnectionStringAsync).RevokeAsync(token);
+            await sessions.RevokeAsync(token);
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.Redirect("/login");
     }).DisableAntiforgery();
