@@ -7,8 +7,8 @@ namespace AttackDash.Storage.Embedded;
 
 /// <summary>
 /// A private PostgreSQL cluster run from the machine's own server binaries: created on first use in
-/// its own folder, listening on 127.0.0.1 only with a generated password, and stopped on dispose.
-/// When a previous run left it running, it is reused.
+/// its own folder, listening on 127.0.0.1 only with a generated password. A running server is reused;
+/// dispose leaves it, and the last user stops it (EmbeddedPostgres.Leases.cs).
 /// </summary>
 public sealed partial class EmbeddedPostgres : IAsyncDisposable
 {
@@ -16,7 +16,6 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     private readonly ProcessRunner _runner;
     private readonly string _bin;
     private readonly string _data;
-    private bool _startedByUs;
 
     private EmbeddedPostgres(string bin, string root, ProcessRunner runner)
     {
@@ -42,9 +41,22 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         var root = Path.GetFullPath(options.RootDirectory ?? EmbeddedPostgresOptions.DefaultRoot());
         var runner = new ProcessRunner(Environment.UserName == "root" ? "postgres" : null);
         var pg = new EmbeddedPostgres(bin, root, runner);
-        await pg.InitializeAsync(ct);
-        await pg.EnsureRunningAsync(options.Port, ct);
-        await pg.EnsureDatabaseAsync(options.Database, ct);
+        Directory.CreateDirectory(root);
+        await using (await pg.LockAsync(ct))
+        {
+            await pg.InitializeAsync(ct);
+            await pg.EnsureRunningAsync(options.Port, ct);
+            pg.TakeLease();
+        }
+        try
+        {
+            await pg.EnsureDatabaseAsync(options.Database, ct);
+        }
+        catch
+        {
+            await pg.StopAsync();
+            throw;
+        }
         return pg;
     }
 
@@ -95,7 +107,6 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             await _runner.RunAsync(Path.Combine(_bin, "pg_ctl"),
                 ["-D", _data, "-l", Path.Combine(_data, "server.log"), "-w", "-t", "60",
                  "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories='' {Tuning}", "start"], ct);
-            _startedByUs = true;
         }
         var password = (await File.ReadAllTextAsync(PasswordFile, ct)).Trim();
         AdminConnectionString = new NpgsqlConnectionStringBuilder
@@ -143,13 +154,18 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>Leaves the cluster; stops the server when no other live process or instance uses it. Idempotent.</summary>
     public async Task StopAsync()
     {
-        if (!_startedByUs)
+        if (_lease is null)
             return;
-        _startedByUs = false;
-        NpgsqlConnection.ClearAllPools();
-        await _runner.RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "fast", "-w", "stop"]);
+        await using (await LockAsync(CancellationToken.None))
+        {
+            if (!LeaveAndCheckLast() || RunningPort() is null)
+                return;
+            NpgsqlConnection.ClearAllPools();
+            await _runner.RunAsync(Path.Combine(_bin, "pg_ctl"), ["-D", _data, "-m", "fast", "-w", "stop"]);
+        }
     }
 
     public async ValueTask DisposeAsync() => await StopAsync();
