@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Warning, "Checking the store for changes failed (pages refresh when it is back): {Message}")]
     public static partial void LiveCheckFailed(ILogger logger, string message);
+
+    [LoggerMessage(5, LogLevel.Error, "A page failed; it shows an error and the dashboard goes on")]
+    public static partial void PageFailed(ILogger logger, Exception exception);
 }

@@ -31,6 +31,9 @@ public sealed class LiveRefreshTests : BunitContext
 
     private sealed class FailingPage : DashboardPage
     {
-        protected override Task RefreshAsync() => throw new InvalidOperationException("the store went away");
+        private int _loads;
+
+        // The first load succeeds; the live refresh after it fails.
+        protected override Task RefreshAsync() => _loads++ == 0 ? Task.CompletedTask : throw new InvalidOperationException("the store went away");
     }
 }

@@ -15,14 +15,14 @@ public sealed record SignedIn(string SessionToken, string Name, string Role, boo
 /// gets the same answer as a wrong password. Every failure is audited.
 /// </summary>
 /// <param name="hasher">Identity's hasher unless given (a test counts the checks).</param>
-public sealed class SignInService(NpgsqlDataSource dataSource, TimeProvider? clock = null, IPasswordHasher<UserRow>? hasher = null)
+public sealed class SignInService(NpgsqlDataSource dataSource, TimeProvider? clock = null, IPasswordHasher<UserRow>? hasher = null) : ISignInService
 {
     private static readonly UserRow Nobody = new() { Name = "", Role = "", PasswordHash = "" };
     private static readonly string DummyHash = new PasswordHasher<UserRow>().HashPassword(Nobody, "dummy");
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly IPasswordHasher<UserRow> _hasher = hasher ?? new PasswordHasher<UserRow>();
 
-    /// <returns>The new session, or null for every kind of failure alike. Never says which.</returns>
+    /// <inheritdoc/>
     public async Task<SignedIn?> SignInAsync(string name, string password, string client, CancellationToken ct = default)
     {
         name = Bounded(name.Trim());

@@ -6,19 +6,22 @@ namespace AttackDash.Storage.Accounts;
 /// <summary>What an admin (CLI or Users page) does to other accounts. None leaves the store without an enabled admin.</summary>
 public sealed partial class UserService
 {
+    /// <inheritdoc/>
     public Task DisableAsync(string name, string actor, CancellationToken ct = default) =>
         ChangeAsync(name, actor, "user-disable", null, u => u.Disabled = true, ct);
 
+    /// <inheritdoc/>
     public Task EnableAsync(string name, string actor, CancellationToken ct = default) =>
         ChangeAsync(name, actor, "user-enable", null, u => u.Disabled = false, ct);
 
+    /// <inheritdoc/>
     public Task SetRoleAsync(string name, string role, string actor, CancellationToken ct = default)
     {
         CheckRole(role);
         return ChangeAsync(name, actor, "user-role", role, u => u.Role = role, ct);
     }
 
-    /// <summary>Replaces the password with a generated one-time password, returned once.</summary>
+    /// <inheritdoc/>
     public async Task<string> ResetPasswordAsync(string name, string actor, CancellationToken ct = default)
     {
         var password = NewPassword();
@@ -30,6 +33,7 @@ public sealed partial class UserService
         return password;
     }
 
+    /// <inheritdoc/>
     public async Task RemoveAsync(string name, string actor, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -40,7 +44,7 @@ public sealed partial class UserService
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Forgets the account's failed sign-ins, so that no client waits any more; returns how many clients were waiting.</summary>
+    /// <inheritdoc/>
     public async Task<int> UnlockAsync(string name, string actor, CancellationToken ct = default)
     {
         await using var db = Open();

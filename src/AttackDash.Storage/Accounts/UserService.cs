@@ -17,7 +17,7 @@ public sealed class AccountException(string message) : Exception(message);
 /// generated one (the first admin, a new account, a reset) is shown once and must be changed at the
 /// first sign-in. Every change is audited, and every change of who may do what ends the account's sessions.
 /// </summary>
-public sealed partial class UserService(NpgsqlDataSource dataSource, TimeProvider? clock = null)
+public sealed partial class UserService(NpgsqlDataSource dataSource, TimeProvider? clock = null) : IUserService
 {
     public const string Admin = "admin";
     public const string Viewer = "viewer";
@@ -26,7 +26,7 @@ public sealed partial class UserService(NpgsqlDataSource dataSource, TimeProvide
     private static readonly PasswordHasher<UserRow> Hasher = new();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <summary>Creates an account with a generated one-time password, returned once.</summary>
+    /// <inheritdoc/>
     public async Task<string> CreateAsync(string name, string role, string actor = "system", CancellationToken ct = default)
     {
         CheckRole(role);
@@ -44,13 +44,14 @@ public sealed partial class UserService(NpgsqlDataSource dataSource, TimeProvide
         return password;
     }
 
-    /// <summary>On the first start (no account at all) creates "admin" and returns its one-time password; otherwise null.</summary>
+    /// <inheritdoc/>
     public async Task<string?> EnsureFirstAdminAsync(CancellationToken ct = default)
     {
         await using var db = Open();
         return await db.Users.AnyAsync(ct) ? null : await CreateAsync("admin", Admin, "system", ct);
     }
 
+    /// <inheritdoc/>
     public async Task<List<UserInfo>> ListAsync(CancellationToken ct = default)
     {
         await using var db = Open();
@@ -58,8 +59,7 @@ public sealed partial class UserService(NpgsqlDataSource dataSource, TimeProvide
             db.UserSessions.Count(s => s.UserId == u.Id), db.UserSessions.Where(s => s.UserId == u.Id).Max(s => (DateTimeOffset?)s.LastSeenAt))).ToListAsync(ct);
     }
 
-    /// <summary>Changes the caller's own password; ends every other session of the account.</summary>
-    /// <param name="keepSession">The caller's session token, which stays valid.</param>
+    /// <inheritdoc/>
     public async Task ChangePasswordAsync(string name, string current, string next, string? keepSession, CancellationToken ct = default)
     {
         await using var db = Open();

@@ -13,8 +13,7 @@ namespace AttackDash.Storage.Blocking;
 /// </summary>
 public sealed partial class BlockService
 {
-    /// <returns>The active blocks that the entry ended.</returns>
-    /// <exception cref="BlockRefusedException">The network is on the allowlist already.</exception>
+    /// <inheritdoc/>
     public async Task<List<Cidr>> AllowAsync(Cidr network, string actor, string? note, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -42,7 +41,7 @@ public sealed partial class BlockService
         return ended;
     }
 
-    /// <exception cref="BlockRefusedException">The network is not on the allowlist.</exception>
+    /// <inheritdoc/>
     public async Task RemoveAllowAsync(Cidr network, string actor, string? reason = null, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -56,6 +55,7 @@ public sealed partial class BlockService
         await tx.CommitAsync(ct);
     }
 
+    /// <inheritdoc/>
     public async Task<List<AllowView>> AllowlistAsync(CancellationToken ct = default)
     {
         await using var db = Open();

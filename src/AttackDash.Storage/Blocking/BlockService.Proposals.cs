@@ -8,7 +8,7 @@ namespace AttackDash.Storage.Blocking;
 /// <summary>Proposals (from the offenders table): anyone may propose, an admin approves or rejects; and the lists the pages show.</summary>
 public sealed partial class BlockService
 {
-    /// <summary>Proposes blocking a network; the allowlist refuses it at once rather than at approval.</summary>
+    /// <inheritdoc/>
     public async Task<BlockView> ProposeAsync(Cidr network, string reason, string actor, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -26,7 +26,7 @@ public sealed partial class BlockService
         return BlockView.Of(row);
     }
 
-    /// <summary>Approves a proposal with the same checks as <see cref="BlockAsync"/> and the escalating ban time.</summary>
+    /// <inheritdoc/>
     public async Task<BlockEntry> ApproveAsync(long id, string actor, bool wideConfirmed = false, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -41,6 +41,7 @@ public sealed partial class BlockService
         return active;
     }
 
+    /// <inheritdoc/>
     public async Task RejectAsync(long id, string actor, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -51,7 +52,7 @@ public sealed partial class BlockService
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Entries in the given states, newest first (expired ones are marked first).</summary>
+    /// <inheritdoc/>
     public async Task<List<BlockView>> ListAsync(IReadOnlyCollection<BlockState> states, int limit = 1000, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -61,7 +62,7 @@ public sealed partial class BlockService
         return [.. rows.Select(BlockView.Of)];
     }
 
-    /// <summary>One page of the audit log, newest first, and the number of records.</summary>
+    /// <inheritdoc/>
     public async Task<(List<AuditView> Rows, int Total)> AuditAsync(int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = Open();

@@ -11,14 +11,12 @@ namespace AttackDash.Storage.Blocking;
 /// The block list in the store: the same allowlist and width rules for the UI and the CLI, escalating
 /// ban times for repeat offenders, and an audit record for every change.
 /// </summary>
-public sealed partial class BlockService(NpgsqlDataSource dataSource, BanTimePolicy? policy = null, TimeProvider? clock = null)
+public sealed partial class BlockService(NpgsqlDataSource dataSource, BanTimePolicy? policy = null, TimeProvider? clock = null) : IBlockService
 {
     private readonly BanTimePolicy _policy = policy ?? new BanTimePolicy();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <summary>Blocks a network at once (an admin's decision: proposed and approved by <paramref name="actor"/>).</summary>
-    /// <param name="banTime">Null: the escalating ban time of the policy.</param>
-    /// <exception cref="BlockRefusedException">The allowlist or the width rule refuses it, or it is already blocked.</exception>
+    /// <inheritdoc/>
     public async Task<BlockEntry> BlockAsync(Cidr network, string reason, string actor, TimeSpan? banTime = null, bool wideConfirmed = false, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -45,7 +43,7 @@ public sealed partial class BlockService(NpgsqlDataSource dataSource, BanTimePol
         return await db.Blocks.CountAsync(b => b.Network == text && b.State != nameof(BlockState.Proposed) && b.State != nameof(BlockState.Rejected), ct);
     }
 
-    /// <exception cref="BlockRefusedException">The network is not blocked.</exception>
+    /// <inheritdoc/>
     public async Task UnblockAsync(Cidr network, string actor, string? reason = null, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -65,7 +63,7 @@ public sealed partial class BlockService(NpgsqlDataSource dataSource, BanTimePol
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>Changes with every change of the block list (the newest audit record): the API's ETag.</summary>
+    /// <inheritdoc/>
     public async Task<long> VersionAsync(CancellationToken ct = default)
     {
         await using var db = Open();
@@ -73,7 +71,7 @@ public sealed partial class BlockService(NpgsqlDataSource dataSource, BanTimePol
         return await db.AuditLog.MaxAsync(a => (long?)a.Id, ct) ?? 0;
     }
 
-    /// <summary>The networks blocked now, merged into their smallest cover: what the exporters render.</summary>
+    /// <inheritdoc/>
     public async Task<List<Cidr>> ActiveNetworksAsync(CancellationToken ct = default)
     {
         await using var db = Open();

@@ -18,7 +18,7 @@ public sealed record ReviewPolicy(int MinEvents = 100, bool AnyInjection = true)
 /// the policy that are neither blocked nor allowed, each with its kinds, trend, network and collateral;
 /// an admin then blocks each as /32 or /24, or rejects it. Reviews and decisions are kept.
 /// </summary>
-public sealed class ReviewService(NpgsqlDataSource dataSource, ReviewPolicy? policy = null, TimeProvider? clock = null)
+public sealed class ReviewService(NpgsqlDataSource dataSource, ReviewPolicy? policy = null, TimeProvider? clock = null) : IReviewService
 {
     private readonly ReviewPolicy _policy = policy ?? new ReviewPolicy();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
@@ -29,7 +29,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, ReviewPolicy? pol
         return day.AddDays(-(((int)day.DayOfWeek + 6) % 7));
     }
 
-    /// <summary>Whether the review of the week that holds <paramref name="day"/> has been opened.</summary>
+    /// <inheritdoc/>
     public async Task<bool> IsOpenAsync(DateOnly day, CancellationToken ct = default)
     {
         var weekStart = WeekStartOf(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
@@ -37,7 +37,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, ReviewPolicy? pol
         return await db.Reviews.AnyAsync(r => r.WeekStart == weekStart, ct);
     }
 
-    /// <summary>Opens (or returns, if already open) the review of the week (Monday to Monday) that holds <paramref name="day"/>.</summary>
+    /// <inheritdoc/>
     public async Task<ReviewView> OpenAsync(DateOnly day, CancellationToken ct = default)
     {
         var weekStart = WeekStartOf(new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
@@ -61,8 +61,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, ReviewPolicy? pol
         return ReviewView.Of(review);
     }
 
-    /// <summary>Decides one item: "block32" or "block24" blocks it (allowlist and width rules apply), "reject" leaves it unblocked.</summary>
-    /// <exception cref="BlockRefusedException">The block is refused, or the item is decided already.</exception>
+    /// <inheritdoc/>
     public async Task DecideAsync(long itemId, string decision, string actor, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -97,7 +96,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, ReviewPolicy? pol
         }
     }
 
-    /// <summary>Applies one decision to every open item of a review; refusals are returned, not thrown.</summary>
+    /// <inheritdoc/>
     public async Task<List<string>> DecideAllAsync(long reviewId, string decision, string actor, CancellationToken ct = default)
     {
         List<long> open;
@@ -118,6 +117,7 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, ReviewPolicy? pol
         return refused;
     }
 
+    /// <inheritdoc/>
     public async Task<ReviewView?> LatestAsync(CancellationToken ct = default)
     {
         await using var db = Open();

@@ -10,12 +10,12 @@ namespace AttackDash.Storage.Blocking;
 /// Bearer tokens of the block-list pull API. A token is 32 random bytes, shown once when created; the
 /// store keeps its SHA-256 only, so a leaked database leaks no usable token.
 /// </summary>
-public sealed class TokenService(NpgsqlDataSource dataSource, TimeProvider? clock = null)
+public sealed class TokenService(NpgsqlDataSource dataSource, TimeProvider? clock = null) : ITokenService
 {
     private const string Prefix = "adk_";
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    /// <returns>The token, to hand to the firewall host; it cannot be shown again.</returns>
+    /// <inheritdoc/>
     public async Task<string> CreateAsync(string name, string actor, CancellationToken ct = default)
     {
         var token = Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
@@ -29,6 +29,7 @@ public sealed class TokenService(NpgsqlDataSource dataSource, TimeProvider? cloc
         return token;
     }
 
+    /// <inheritdoc/>
     public async Task RevokeAsync(string name, string actor, CancellationToken ct = default)
     {
         await using var db = Open();
@@ -40,13 +41,14 @@ public sealed class TokenService(NpgsqlDataSource dataSource, TimeProvider? cloc
         await db.SaveChangesAsync(ct);
     }
 
-    /// <summary>The hashes of the tokens in force, for the API's in-memory check.</summary>
+    /// <inheritdoc/>
     public async Task<HashSet<string>> ActiveHashesAsync(CancellationToken ct = default)
     {
         await using var db = Open();
         return (await db.ApiTokens.Where(t => t.RevokedAt == null).Select(t => t.Hash).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <inheritdoc/>
     public async Task<List<(string Name, DateTimeOffset Created, DateTimeOffset? Revoked)>> ListAsync(CancellationToken ct = default)
     {
         await using var db = Open();

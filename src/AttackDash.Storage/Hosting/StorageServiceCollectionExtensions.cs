@@ -35,25 +35,25 @@ public static class StorageServiceCollectionExtensions
 
     private static void AddServices(IServiceCollection services)
     {
-        services.AddScoped<DashboardQueries>();
-        services.AddScoped<OverviewQueries>();
-        services.AddScoped<TimelineQueries>();
-        services.AddScoped<CampaignQueries>();
-        services.AddScoped<GeoQueries>();
-        services.AddScoped<IpQueries>();
-        services.AddScoped<BacktestQueries>();
+        services.AddScoped<IDashboardQueries, DashboardQueries>();
+        services.AddScoped<IOverviewQueries, OverviewQueries>();
+        services.AddScoped<ITimelineQueries, TimelineQueries>();
+        services.AddScoped<ICampaignQueries, CampaignQueries>();
+        services.AddScoped<IGeoQueries, GeoQueries>();
+        services.AddScoped<IIpQueries, IpQueries>();
+        services.AddScoped<IBacktestQueries, BacktestQueries>();
         services.AddScoped<EventReader>();
-        services.AddScoped<BlockService>();
-        services.AddScoped<TokenService>();
-        services.AddScoped<UserService>();
-        services.AddScoped<SignInService>();
+        services.AddScoped<IBlockService, BlockService>();
+        services.AddScoped<ITokenService, TokenService>();
+        services.AddScoped<IUserService, UserService>();
+        services.AddScoped<ISignInService, SignInService>();
         services.AddScoped<SessionStore>();
         services.AddScoped<StoreContents>();
         services.AddScoped<IpLocations>();
         // Holds one connection for its batches; the scope that made it disposes it.
         services.AddTransient<EventStore>();
         // The review the pages and the worker open follows section "Review", like the CLI's.
-        services.AddScoped(sp => new ReviewService(sp.GetRequiredService<NpgsqlDataSource>(), ReviewPolicyOf(sp.GetRequiredService<IOptions<ReviewScheduleOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
+        services.AddScoped<IReviewService>(sp => new ReviewService(sp.GetRequiredService<NpgsqlDataSource>(), ReviewPolicyOf(sp.GetRequiredService<IOptions<ReviewScheduleOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
     }
 
     public static ReviewPolicy ReviewPolicyOf(ReviewScheduleOptions o) => new(o.MinEvents, o.AnyInjection);

@@ -11,8 +11,9 @@ namespace AttackDash.Storage.Queries;
 /// holds the exact count of real events per day, IP and kind, and weeks are whole days, so this gives
 /// what <c>attackdash backtest</c> gives on the logs, reading a few rows per IP and day instead of every event.
 /// </summary>
-public sealed class BacktestQueries(NpgsqlDataSource dataSource)
+public sealed class BacktestQueries(NpgsqlDataSource dataSource) : IBacktestQueries
 {
+    /// <inheritdoc/>
     public async Task<List<BacktestResult>> RunAsync(IReadOnlyList<BlockPolicy> policies, CancellationToken ct = default)
     {
         var backtester = new Backtester();

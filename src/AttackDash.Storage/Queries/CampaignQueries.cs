@@ -14,8 +14,9 @@ public sealed record CampaignRow(string Username, DateTimeOffset First, DateTime
 /// Campaigns over stored events, by the same rule as <c>analyze</c>: the period's AUTH failures stream in
 /// time order (the BRIN index on time reads only the period's blocks) through <see cref="CampaignSearch"/>.
 /// </summary>
-public sealed class CampaignQueries(NpgsqlDataSource dataSource)
+public sealed class CampaignQueries(NpgsqlDataSource dataSource) : ICampaignQueries
 {
+    /// <inheritdoc/>
     public async Task<List<CampaignRow>> FindAsync(DateTimeOffset from, DateTimeOffset to, TimeSpan window, int minIps, CancellationToken ct = default)
     {
         var search = new CampaignSearch(window, minIps);

@@ -31,10 +31,11 @@ public sealed record GroupCount(string? Key, string? Label, long Ips, long Event
 /// The dashboard's heavy questions, answered from the rollups (never from raw events) so that a year
 /// of data stays fast. Periods are [from, to) in UTC days.
 /// </summary>
-public sealed class DashboardQueries(NpgsqlDataSource dataSource)
+public sealed class DashboardQueries(NpgsqlDataSource dataSource) : IDashboardQueries
 {
     private static readonly string Attack = EventKindSql.AttackKinds;
 
+    /// <inheritdoc/>
     public Task<List<OffenderRow>> TopOffendersAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
         ListAsync($"""
             SELECT d.ip, sum(d.events) AS events, s.country_code, s.asn, s.as_organization
@@ -45,6 +46,7 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource)
             """, p.Parameters(), r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
                 r.Text(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.Text(4)), ct);
 
+    /// <inheritdoc/>
     public async Task<PeriodSummary> PeriodSummaryAsync(RollupPeriod p, CancellationToken ct = default)
     {
         var c = p.Column;
@@ -57,7 +59,7 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource)
         return rows[0];
     }
 
-    /// <summary>One page of the offenders table and the number of rows in all pages; sorting and paging happen in the database.</summary>
+    /// <inheritdoc/>
     public async Task<(List<OffenderListRow> Rows, long Total)> OffendersPageAsync(OffenderFilter f, OffenderSort sort, bool descending, int page, int pageSize, CancellationToken ct = default)
     {
         var order = sort switch
@@ -93,6 +95,7 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource)
         return (rows, total);
     }
 
+    /// <inheritdoc/>
     public Task<List<GroupCount>> OffendersByCountryAsync(RollupPeriod p, CancellationToken ct = default) =>
         ListAsync($"""
             SELECT s.country_code, max(s.country), count(DISTINCT d.ip), sum(d.events)
@@ -101,6 +104,7 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource)
             GROUP BY s.country_code ORDER BY 4 DESC
             """, p.Parameters(), Group, ct);
 
+    /// <inheritdoc/>
     public Task<List<GroupCount>> OffendersByAsnAsync(RollupPeriod p, CancellationToken ct = default) =>
         ListAsync($"""
             SELECT s.asn::text, max(s.as_organization), count(DISTINCT d.ip), sum(d.events)

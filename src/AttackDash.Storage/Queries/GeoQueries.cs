@@ -5,8 +5,9 @@ namespace AttackDash.Storage.Queries;
 public sealed record MapPoint(double Latitude, double Longitude, long Ips, long Events, string? Country);
 
 /// <summary>The world map: where the period's attackers are, grouped to one-degree cells so that a year stays a few hundred points.</summary>
-public sealed class GeoQueries(NpgsqlDataSource dataSource)
+public sealed class GeoQueries(NpgsqlDataSource dataSource) : IGeoQueries
 {
+    /// <inheritdoc/>
     public Task<List<MapPoint>> MapPointsAsync(RollupPeriod p, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, $"""
             SELECT round(s.latitude::numeric)::float8, round(s.longitude::numeric)::float8, count(DISTINCT d.ip), sum(d.events)::bigint, max(s.country)

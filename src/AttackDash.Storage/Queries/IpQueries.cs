@@ -30,7 +30,7 @@ public sealed record RawLine(DateTimeOffset Time, short Kind, string MtaHost, in
 /// the newest of them, so even an IP with millions of events answers quickly; the rollups have (ip, hour)
 /// and (ip, day) indexes.
 /// </summary>
-public sealed class IpQueries(NpgsqlDataSource dataSource)
+public sealed class IpQueries(NpgsqlDataSource dataSource) : IIpQueries
 {
     /// <summary>
     /// Usernames, recipients and host names come from the IP's newest this-many events: a heavy hitter
@@ -55,6 +55,7 @@ public sealed class IpQueries(NpgsqlDataSource dataSource)
          WHERE before < {events})
         """;
 
+    /// <inheritdoc/>
     public async Task<IpSummaryView?> SummaryAsync(IPAddress ip, CancellationToken ct = default)
     {
         await using var db = AttackDashDbContext.Create(dataSource);
@@ -62,14 +63,12 @@ public sealed class IpQueries(NpgsqlDataSource dataSource)
         return row is null ? null : IpSummaryView.Of(row);
     }
 
+    /// <inheritdoc/>
     public Task<List<DayCount>> PerDayAsync(IPAddress ip, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, "SELECT day, kind, events FROM daily_ip_kind WHERE ip = @ip ORDER BY day, kind",
             [Ip(ip)], r => new DayCount(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt16(1), r.GetInt64(2)), ct);
 
-    /// <summary>
-    /// Usernames tried, recipients probed (user_unknown keeps the address in its argument) and host names
-    /// given, the top <paramref name="limit"/> of each (host names: 20), from one read of the sample.
-    /// </summary>
+    /// <inheritdoc/>
     public async Task<IpSample> SampleAsync(IPAddress ip, int limit, CancellationToken ct = default)
     {
         var rows = await Sql.ListAsync(dataSource, $"""
@@ -88,7 +87,7 @@ public sealed class IpQueries(NpgsqlDataSource dataSource)
         return new IpSample(Names(0), Names(1), [.. rows.Where(r => r.List == 2).Select(r => new HostnameCount(r.Name, r.Count, r.Forged))]);
     }
 
-    /// <summary>Other attackers in the same /24 (IPv6: /64); <c>&lt;&lt;</c> on inet is served by the primary key.</summary>
+    /// <inheritdoc/>
     public Task<List<NeighbourRow>> NeighboursAsync(IPAddress ip, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, """
             SELECT ip, attack_events, last_seen FROM ip_summary
@@ -96,7 +95,7 @@ public sealed class IpQueries(NpgsqlDataSource dataSource)
             ORDER BY attack_events DESC, ip LIMIT 256
             """, [Ip(ip)], r => new NeighbourRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1), r.GetFieldValue<DateTimeOffset>(2)), ct);
 
-    /// <summary>One page of the IP's events, newest first.</summary>
+    /// <inheritdoc/>
     public Task<List<RawLine>> LinesAsync(IPAddress ip, int page, int pageSize, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, $"""
             SELECT time, kind, mta_host, pid, detail FROM events
@@ -104,7 +103,7 @@ public sealed class IpQueries(NpgsqlDataSource dataSource)
             ORDER BY time DESC, source_id, line_number LIMIT {pageSize} OFFSET {page * pageSize}
             """, [Ip(ip)], r => new RawLine(r.GetFieldValue<DateTimeOffset>(0), r.GetInt16(1), r.GetString(2), r.GetInt32(3), r.GetString(4)), ct);
 
-    /// <summary>Every block entry that covers the IP, newest first, in any state.</summary>
+    /// <inheritdoc/>
     public async Task<List<BlockView>> BlocksAsync(IPAddress ip, CancellationToken ct = default)
     {
         var ids = await Sql.ListAsync(dataSource, "SELECT id FROM blocks WHERE @ip <<= network::cidr ORDER BY proposed_at DESC",
@@ -114,6 +113,7 @@ public sealed class IpQueries(NpgsqlDataSource dataSource)
         return [.. rows.OrderByDescending(b => b.ProposedAt).Select(BlockView.Of)];
     }
 
+    /// <inheritdoc/>
     public async Task<Collateral> CollateralAsync(Cidr network, CancellationToken ct = default)
     {
         var rows = await Sql.ListAsync(dataSource, $"""

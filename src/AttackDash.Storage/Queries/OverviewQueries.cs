@@ -18,11 +18,12 @@ public sealed record CompromiseRow(IPAddress Ip, long Logins, long Accepted, lon
 public sealed record LocalClientRow(IPAddress Ip, long Events, long AttackEvents, DateTimeOffset LastSeen);
 
 /// <summary>The overview's panels beyond the period totals: new against returning IPs, injections, possible compromises.</summary>
-public sealed class OverviewQueries(NpgsqlDataSource dataSource)
+public sealed class OverviewQueries(NpgsqlDataSource dataSource) : IOverviewQueries
 {
     private static readonly string Attack = EventKindSql.AttackKinds;
     private static readonly string Success = EventKindSql.SuccessKinds;
 
+    /// <inheritdoc/>
     public async Task<NewVsReturning> NewVsReturningAsync(RollupPeriod p, CancellationToken ct = default)
     {
         var rows = await Sql.ListAsync(dataSource, $"""
@@ -34,10 +35,7 @@ public sealed class OverviewQueries(NpgsqlDataSource dataSource)
         return rows[0];
     }
 
-    /// <summary>
-    /// The newest injection attempts of the period. The rollup finds the (day, IP) pairs first, so that
-    /// the raw events are read through the client_ip index within those days, never scanned by kind.
-    /// </summary>
+    /// <inheritdoc/>
     public Task<List<InjectionRow>> LatestInjectionsAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, $"""
             SELECT e.time, e.client_ip, e.argument, e.mta_host
@@ -52,6 +50,7 @@ public sealed class OverviewQueries(NpgsqlDataSource dataSource)
             ORDER BY e.time DESC LIMIT {limit}
             """, p.Parameters(), r => new InjectionRow(r.GetFieldValue<DateTimeOffset>(0), r.GetFieldValue<IPAddress>(1), r.Text(2), r.GetString(3)), ct);
 
+    /// <inheritdoc/>
     public Task<List<CompromiseRow>> CompromisesAsync(RollupPeriod p, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, $"""
             SELECT d.ip, coalesce(sum(d.events) FILTER (WHERE d.kind = {(int)EventKind.AuthSuccess}), 0),
@@ -63,7 +62,7 @@ public sealed class OverviewQueries(NpgsqlDataSource dataSource)
             ORDER BY 2 DESC, 3 DESC, d.ip LIMIT 100
             """, p.Parameters(), Map, ct);
 
-    /// <summary>The period's local clients, busiest first: shown apart, so that a broken local script is seen but never blamed.</summary>
+    /// <inheritdoc/>
     public Task<List<LocalClientRow>> LocalClientsAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, $"""
             SELECT d.ip, sum(d.events)::bigint, coalesce(sum(d.events) FILTER (WHERE d.kind IN {Attack}), 0)::bigint, s.last_seen

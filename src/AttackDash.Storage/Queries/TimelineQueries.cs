@@ -13,18 +13,18 @@ public sealed record DayNewReturning(DateOnly Day, long New, long Returning);
 public sealed record DistributionBucket(string Label, long Ips, long Events);
 
 /// <summary>The timeline page: events per hour or day by kind over any range, new against returning IPs, and the distribution.</summary>
-public sealed class TimelineQueries(NpgsqlDataSource dataSource)
+public sealed class TimelineQueries(NpgsqlDataSource dataSource) : ITimelineQueries
 {
     private static readonly string Attack = EventKindSql.AttackKinds;
 
-    /// <summary>From the hourly rollup, which also counts the events with no IP (unattributed user_unknown).</summary>
+    /// <inheritdoc/>
     public Task<List<BucketCount>> EventsByKindAsync(RollupPeriod p, bool hourly, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, $"""
             SELECT date_trunc('{(hourly ? "hour" : "day")}', hour, 'UTC') AS bucket, kind, sum(events)::bigint FROM hourly_kind
             WHERE hour >= @from AND hour < @to GROUP BY 1, 2 ORDER BY 1, 2
             """, [Sql.Param("from", NpgsqlDbType.TimestampTz, p.From), Sql.Param("to", NpgsqlDbType.TimestampTz, p.To)], r => new BucketCount(r.GetFieldValue<DateTimeOffset>(0), r.GetInt16(1), r.GetInt64(2)), ct);
 
-    /// <summary>Per UTC day: attacker IPs seen for the first time that day, and those seen before.</summary>
+    /// <inheritdoc/>
     public Task<List<DayNewReturning>> NewVsReturningPerDayAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, $"""
             SELECT d.day, count(*) FILTER (WHERE s.first_seen >= d.day::timestamp AT TIME ZONE 'UTC'),
@@ -34,6 +34,7 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource)
             GROUP BY d.day ORDER BY d.day
             """, RollupPeriod.Days(from, to).Parameters(), r => new DayNewReturning(DateOnly.FromDateTime(r.GetDateTime(0)), r.GetInt64(1), r.GetInt64(2)), ct);
 
+    /// <inheritdoc/>
     public async Task<List<DistributionBucket>> DistributionAsync(RollupPeriod p, CancellationToken ct = default)
     {
         var rows = await Sql.ListAsync(dataSource, $"""

@@ -52,9 +52,9 @@ internal sealed class BlocklistCache(IServiceScopeFactory scopes, IOptions<Block
     }
 
     /// <summary>This cache lives as long as the host; the store's services live for one call.</summary>
-    private async Task<T> BlocksAsync<T>(Func<BlockService, Task<T>> query)
+    private async Task<T> BlocksAsync<T>(Func<IBlockService, Task<T>> query)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<BlockService>());
+        return await query(scope.ServiceProvider.GetRequiredService<IBlockService>());
     }
 }

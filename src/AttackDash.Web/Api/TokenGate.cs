@@ -70,7 +70,7 @@ internal sealed class TokenGate(IServiceScopeFactory scopes, IOptions<BlocklistA
             if (now >= _hashesUntil)
             {
                 await using var scope = scopes.CreateAsyncScope();
-                _hashes = await scope.ServiceProvider.GetRequiredService<TokenService>().ActiveHashesAsync(ct);
+                _hashes = await scope.ServiceProvider.GetRequiredService<ITokenService>().ActiveHashesAsync(ct);
                 _hashesUntil = now + options.Value.CacheFor;
             }
             return _hashes;

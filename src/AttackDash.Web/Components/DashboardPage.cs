@@ -27,8 +27,20 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     protected bool IsLatest(int load) => load == Volatile.Read(ref _loads);
 
-    /// <summary>Reloads the page's data; called on first load by the page and on every store change by this base.</summary>
+    /// <summary>Reloads the page's data: on first load, and on every store change.</summary>
     protected abstract Task RefreshAsync();
+
+    /// <summary>False until the first load has finished: <see cref="Shared.PageData"/> shows "Loading…" until then.</summary>
+    protected bool Loaded { get; private set; }
+
+    protected override Task OnInitializedAsync() => LoadPageAsync();
+
+    /// <summary>The first load (or a page's own reload, e.g. a new address): refreshes, then counts as loaded.</summary>
+    protected async Task LoadPageAsync()
+    {
+        await RefreshAsync();
+        Loaded = true;
+    }
 
     /// <summary>The signed-in user, and whether it may change blocks. Checked again by every handler that changes them.</summary>
     protected Task<Actor> ActorAsync() => Actor.OfAsync(Auth);

@@ -77,7 +77,7 @@ internal sealed class FirstAdmin(AttackDashDatabase database, IServiceScopeFacto
     {
         await database.WhenReadyAsync(stoppingToken);
         await using var scope = scopes.CreateAsyncScope();
-        if (await scope.ServiceProvider.GetRequiredService<UserService>().EnsureFirstAdminAsync(stoppingToken) is { } password)
+        if (await scope.ServiceProvider.GetRequiredService<IUserService>().EnsureFirstAdminAsync(stoppingToken) is { } password)
         {
             Console.WriteLine($"AttackDash: first start: user 'admin', one-time password '{password}' (it must be changed at the first sign-in, which ends it)");
             Log.FirstAdminCreated(logger);
