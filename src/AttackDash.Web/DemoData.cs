@@ -1,5 +1,5 @@
-using AttackDash.Core.Generation;
 using AttackDash.Core.Input;
+using AttackDash.Generation;
 using AttackDash.Ingestion;
 using AttackDash.Storage.Hosting;
 using AttackDash.Storage.Ingest;

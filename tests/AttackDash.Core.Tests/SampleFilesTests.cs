@@ -31,6 +31,16 @@ public sealed class SampleFilesTests
         }
     }
 
+    [Fact]
+    public void Every_event_kind_has_at_least_one_annotated_sample_line()
+    {
+        var files = Directory.GetFiles(EngineHarness.DataPath("samples", ""), "*.log");
+        var sampled = files.SelectMany(ReadExpectations).Where(e => e.Expected is not null)
+            .Select(e => e.Expected!.Value.GetProperty("kind").GetString()!).ToHashSet();
+        var missing = EventKinds.All.Select(k => k.Name()).Where(k => !sampled.Contains(k)).ToList();
+        Assert.True(missing.Count == 0, $"no sample line yields {string.Join(", ", missing)}");
+    }
+
     private static void Check(string file, long line, JsonElement expected, MailEvent actual)
     {
         var at = $"{file}:{line}";

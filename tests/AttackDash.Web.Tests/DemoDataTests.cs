@@ -1,5 +1,5 @@
 using System.Globalization;
-using AttackDash.Core.Generation;
+using AttackDash.Generation;
 
 namespace AttackDash.Web.Tests;
 

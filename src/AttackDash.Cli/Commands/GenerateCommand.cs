@@ -2,8 +2,8 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
-using AttackDash.Core.Generation;
 using AttackDash.Core.Reports;
+using AttackDash.Generation;
 
 namespace AttackDash.Cli.Commands;
 

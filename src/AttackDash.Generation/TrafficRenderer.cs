@@ -1,7 +1,7 @@
 using AttackDash.Core.Events;
 using AttackDash.Core.Net;
 
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 /// <summary>Everything that is not an attack: deliveries, submissions, local mail, other programs, broken lines.</summary>
 internal sealed class TrafficRenderer(Random rng, DayBuffer day, TruthRecorder truth, PidAllocator pids, Vocabulary words, Population population)

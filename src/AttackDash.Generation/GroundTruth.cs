@@ -1,6 +1,6 @@
 using AttackDash.Core.Analysis;
 
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 /// <summary>
 /// What the generator wrote, known by construction rather than by parsing: the numbers that

@@ -1,4 +1,4 @@
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 /// <summary>Spreads each attacker's budget over sessions and days, by tier: giants every day, light IPs once.</summary>
 internal sealed class AttackPlanner(Random rng, int days)

@@ -2,7 +2,7 @@ using AttackDash.Core.Analysis;
 using AttackDash.Core.Events;
 using AttackDash.Core.Net;
 
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 /// <summary>Counts what the generator writes, as it writes it.</summary>
 internal sealed class TruthRecorder

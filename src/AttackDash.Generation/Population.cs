@@ -1,6 +1,6 @@
 using AttackDash.Core.Net;
 
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 internal enum Tier
 {

@@ -1,6 +1,6 @@
 using AttackDash.Core.Analysis;
 
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 /// <summary>
 /// A deterministic generator of realistic sendmail logs (same seed and options, same bytes) with the

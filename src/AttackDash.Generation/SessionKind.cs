@@ -1,4 +1,4 @@
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 internal enum SessionKind
 {

@@ -1,4 +1,4 @@
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 /// <summary>
 /// Hands out pids as a kernel does, ascending and wrapping, with 6 to 7 digits. Now and then it reuses

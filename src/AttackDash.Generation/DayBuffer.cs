@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 /// <summary>One day of lines, collected out of order and written sorted by time, so sessions interleave as on a real MTA.</summary>
 internal sealed class DayBuffer(TextWriter output, GeneratorOptions options, TruthRecorder truth)

@@ -1,4 +1,4 @@
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 /// <summary>Names, domains and payloads. Pools are kept apart so that no campaign forms by accident.</summary>
 internal sealed class Vocabulary(Random rng)

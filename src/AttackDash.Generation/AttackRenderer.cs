@@ -1,7 +1,7 @@
 using AttackDash.Core.Analysis;
 using AttackDash.Core.Events;
 
-namespace AttackDash.Core.Generation;
+namespace AttackDash.Generation;
 
 /// <summary>Writes one planned attack session as sendmail would log it, and records each event in the truth.</summary>
 internal sealed class AttackRenderer(Random rng, DayBuffer day, TruthRecorder truth, PidAllocator pids, Vocabulary words)
