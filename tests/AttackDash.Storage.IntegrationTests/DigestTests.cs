@@ -19,7 +19,7 @@ public sealed class DigestTests(PostgresFixture pg)
             $"Jun  3 10:{i / 60:D2}:{i % 60:D2} mx sm-mta[{100 + i}]: [62.233.50.10]: possible SMTP attack: command=AUTH, count=5")).ToList();
         lines.Add("Jun  4 11:00:00 mx sm-mta[900]: AUTH=server, relay=[62.233.50.10], authid=webmaster, mech=LOGIN, bits=0");
         await File.WriteAllLinesAsync(log, lines);
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
 
         // A stand-in for sendmail -t that keeps what it was given, with its arguments.
         var captured = dir.File("captured.eml");
@@ -32,7 +32,7 @@ public sealed class DigestTests(PostgresFixture pg)
         Environment.SetEnvironmentVariable("Digest__DashboardUrl", "https://attackdash.example.org");
         try
         {
-            var (exit, stdout, stderr) = Cli.Run("review", "open", "--week", "2025-06-02", "--mail");
+            var (exit, stdout, stderr) = TestCli.Run("review", "open", "--week", "2025-06-02", "--mail");
             Assert.True(exit == 0, stderr);
             Assert.Contains("62.233.50.10", stdout, StringComparison.Ordinal);
         }

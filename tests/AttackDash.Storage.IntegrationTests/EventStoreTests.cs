@@ -11,7 +11,7 @@ public sealed class EventStoreTests(PostgresFixture pg)
     public async Task A_writer_that_missed_a_commit_of_its_lines_adds_only_the_lines_not_yet_stored()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
         await using var first = new EventStore(Store.Of(cs));
         await using var second = new EventStore(Store.Of(cs));
         var (id, _, _) = await first.OpenSourceAsync("fp", "/var/log/maillog");
@@ -22,30 +22,30 @@ public sealed class EventStoreTests(PostgresFixture pg)
         Assert.Equal(5, await second.WriteBatchAsync(id, Lines(6, 15), 15, 0));
         Assert.Equal(0, await first.WriteBatchAsync(id, Lines(11, 15), 15, 0));
 
-        Assert.Equal(15, await Sql.ScalarAsync(cs, "SELECT count(DISTINCT line_number) FROM events"));
-        Assert.Equal(15, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
-        Assert.Equal(15, await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind"));
-        Assert.Equal(15, await Sql.ScalarAsync(cs, "SELECT sum(attack_events) FROM ip_summary"));
-        Assert.Equal(15, await Sql.ScalarAsync(cs, "SELECT lines_done FROM ingest_sources"));
+        Assert.Equal(15, await TestSql.ScalarAsync(cs, "SELECT count(DISTINCT line_number) FROM events"));
+        Assert.Equal(15, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(15, await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind"));
+        Assert.Equal(15, await TestSql.ScalarAsync(cs, "SELECT sum(attack_events) FROM ip_summary"));
+        Assert.Equal(15, await TestSql.ScalarAsync(cs, "SELECT lines_done FROM ingest_sources"));
     }
 
     [Fact]
     public async Task A_batch_commits_only_after_the_batch_given_to_wait_for()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
         await using var store = new EventStore(Store.Of(cs));
         var (id, _, _) = await store.OpenSourceAsync("fp", "/var/log/maillog");
         var earlier = new TaskCompletionSource();
         var write = store.WriteBatchAsync(id, Lines(11, 20), 20, 0, earlier.Task);
         await Task.Delay(500);
         Assert.False(write.IsCompleted);
-        Assert.Equal(0, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(0, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
 
         earlier.SetException(new TimeoutException("the earlier batch failed"));
         await Assert.ThrowsAsync<TimeoutException>(() => write);
-        Assert.Equal(0, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
-        Assert.Equal(0, await Sql.ScalarAsync(cs, "SELECT lines_done FROM ingest_sources"));
+        Assert.Equal(0, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(0, await TestSql.ScalarAsync(cs, "SELECT lines_done FROM ingest_sources"));
     }
 
     [Fact]
@@ -53,12 +53,12 @@ public sealed class EventStoreTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
-        var log = Cli.Generate(dir.Path, 40_000, seed: 21);
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
+        var log = TestCli.Generate(dir.Path, 40_000, seed: 21);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
 
-        Assert.True(await Sql.ScalarAsync(cs, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") >= 2);
-        Assert.Equal(0, await Sql.ScalarAsync(cs, FollowTests.UnanalyzedPartitions));
-        Assert.Equal(0, await Sql.ScalarAsync(cs, """
+        Assert.True(await TestSql.ScalarAsync(cs, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") >= 2);
+        Assert.Equal(0, await TestSql.ScalarAsync(cs, FollowTests.UnanalyzedPartitions));
+        Assert.Equal(0, await TestSql.ScalarAsync(cs, """
             SELECT coalesce(sum(brin_summarize_new_values(i.indexrelid)), 0) FROM pg_inherits p
             JOIN pg_index i ON i.indrelid = p.inhrelid JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_am a ON a.oid = c.relam
             WHERE p.inhparent = 'events'::regclass AND a.amname = 'brin'

@@ -14,7 +14,7 @@ public sealed class FollowTests(PostgresFixture pg)
     public async Task Follow_mode_survives_rename_and_create_and_copytruncate_and_loses_no_line()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
         using var dir = new TempDir();
         var log = Path.Combine(dir.Path, "maillog");
         Append(log, 100);
@@ -35,10 +35,10 @@ public sealed class FollowTests(PostgresFixture pg)
 
         await stop.CancelAsync();
         await following;
-        Assert.Equal(190, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
-        Assert.Equal(190, await Sql.ScalarAsync(cs, "SELECT count(DISTINCT host(client_ip)) FROM events"));
+        Assert.Equal(190, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(190, await TestSql.ScalarAsync(cs, "SELECT count(DISTINCT host(client_ip)) FROM events"));
         // Caught up, the follower refreshed what it wrote (reltuples stays -1 until a table is analyzed).
-        Assert.Equal(0, await Sql.ScalarAsync(cs, UnanalyzedPartitions));
+        Assert.Equal(0, await TestSql.ScalarAsync(cs, UnanalyzedPartitions));
     }
 
     internal const string UnanalyzedPartitions =
@@ -48,7 +48,7 @@ public sealed class FollowTests(PostgresFixture pg)
     public async Task Follow_mode_waits_while_the_database_is_down_and_then_writes_every_line()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
         using var dir = new TempDir();
         var log = Path.Combine(dir.Path, "maillog");
         Append(log, 50);
@@ -64,14 +64,14 @@ public sealed class FollowTests(PostgresFixture pg)
         await WaitForEvents(cs, 120);
         await stop.CancelAsync();
         await following;
-        Assert.Equal(120, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(120, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
     }
 
     [Fact]
     public async Task Follow_mode_counts_a_year_9999_line_as_malformed_and_reads_on()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
         using var dir = new TempDir();
         var log = Path.Combine(dir.Path, "maillog");
         Append(log, 10);
@@ -85,7 +85,7 @@ public sealed class FollowTests(PostgresFixture pg)
         await WaitForEvents(cs, 25);
         await stop.CancelAsync();
         await following;
-        Assert.Equal(0, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip <<= '192.0.2.0/24'"));
+        Assert.Equal(0, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip <<= '192.0.2.0/24'"));
     }
 
     private static Task StartFollower(string cs, string log, CancellationToken ct)
@@ -122,7 +122,7 @@ public sealed class FollowTests(PostgresFixture pg)
         long count = -1;
         while (DateTime.UtcNow < deadline)
         {
-            count = await Sql.ScalarAsync(cs, "SELECT count(*) FROM events");
+            count = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events");
             if (count >= expected)
                 break;
             await Task.Delay(50);

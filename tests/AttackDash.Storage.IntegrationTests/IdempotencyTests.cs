@@ -11,10 +11,10 @@ public sealed class IdempotencyTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
-        var log = Cli.Generate(dir.Path, 15_000, seed: 7);
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
-        var events = await Sql.ScalarAsync(cs, "SELECT count(*) FROM events");
-        var rollup = await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind");
+        var log = TestCli.Generate(dir.Path, 15_000, seed: 7);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        var events = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events");
+        var rollup = await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind");
 
         var rotated = log + ".1";
         File.Copy(log, rotated);
@@ -23,37 +23,37 @@ public sealed class IdempotencyTests(PostgresFixture pg)
             src.CopyTo(gz);
         File.SetLastWriteTimeUtc(rotated, File.GetLastWriteTimeUtc(log));
         File.SetLastWriteTimeUtc(log + ".2.gz", File.GetLastWriteTimeUtc(log));
-        var again = Cli.Run("ingest", "--tz", "UTC", log, rotated, log + ".2.gz");
+        var again = TestCli.Run("ingest", "--tz", "UTC", log, rotated, log + ".2.gz");
         Assert.True(again.Exit == 0, again.Stderr);
 
-        Assert.Equal(events, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
-        Assert.Equal(rollup, await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind"));
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM ingest_sources"));
+        Assert.Equal(events, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(rollup, await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM ingest_sources"));
     }
 
     [Fact]
     public async Task Kill_9_in_the_middle_of_an_import_then_the_same_command_leaves_exactly_one_clean_import()
     {
         using var dir = new TempDir();
-        var log = Cli.Generate(dir.Path, 150_000, seed: 8);
+        var log = TestCli.Generate(dir.Path, 150_000, seed: 8);
         var clean = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
 
         var crashed = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
         using (var child = StartIngest(crashed, log))
         {
             var sw = Stopwatch.StartNew();
-            while (await Sql.ScalarAsync(crashed, "SELECT coalesce(max(lines_done), 0) FROM ingest_sources") < 20_000 && sw.Elapsed < TimeSpan.FromMinutes(2))
+            while (await TestSql.ScalarAsync(crashed, "SELECT coalesce(max(lines_done), 0) FROM ingest_sources") < 20_000 && sw.Elapsed < TimeSpan.FromMinutes(2))
                 await Task.Delay(20);
             child.Kill(entireProcessTree: true);
             await child.WaitForExitAsync();
         }
-        var partial = await Sql.ScalarAsync(crashed, "SELECT count(*) FROM events");
-        var total = await Sql.ScalarAsync(clean, "SELECT count(*) FROM events");
+        var partial = await TestSql.ScalarAsync(crashed, "SELECT count(*) FROM events");
+        var total = await TestSql.ScalarAsync(clean, "SELECT count(*) FROM events");
         Assert.InRange(partial, 1, total - 1);
 
-        var resumed = Cli.Run("ingest", "--tz", "UTC", log);
+        var resumed = TestCli.Run("ingest", "--tz", "UTC", log);
         Assert.True(resumed.Exit == 0, resumed.Stderr);
         foreach (var sql in new[]
         {
@@ -64,7 +64,7 @@ public sealed class IdempotencyTests(PostgresFixture pg)
             "SELECT sum(attack_events + success_events) FROM ip_summary",
             "SELECT sum(hashtext(source_id::text || line_number::text || kind::text || coalesce(host(client_ip), '')))::bigint FROM events",
         })
-            Assert.Equal(await Sql.ScalarAsync(clean, sql), await Sql.ScalarAsync(crashed, sql));
+            Assert.Equal(await TestSql.ScalarAsync(clean, sql), await TestSql.ScalarAsync(crashed, sql));
     }
 
     private static Process StartIngest(string connectionString, string log)

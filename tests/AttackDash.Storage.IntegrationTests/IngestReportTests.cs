@@ -10,12 +10,12 @@ public sealed class IngestReportTests(PostgresFixture pg)
     {
         await pg.NewDatabaseAsync();
         using var dir = new TempDir();
-        var log = Cli.Generate(dir.Path, 40_000, seed: 5);
-        var ingest = Cli.Run("ingest", "--tz", "UTC", log);
+        var log = TestCli.Generate(dir.Path, 40_000, seed: 5);
+        var ingest = TestCli.Run("ingest", "--tz", "UTC", log);
         Assert.True(ingest.Exit == 0, ingest.Stderr);
 
-        var report = JsonNode.Parse(Cli.Run("report", "--json", "--all", "--tz", "UTC").Stdout)!.AsObject();
-        var analyze = JsonNode.Parse(Cli.Run("analyze", "--json", "--all", "--tz", "UTC", log).Stdout)!.AsObject();
+        var report = JsonNode.Parse(TestCli.Run("report", "--json", "--all", "--tz", "UTC").Stdout)!.AsObject();
+        var analyze = JsonNode.Parse(TestCli.Run("analyze", "--json", "--all", "--tz", "UTC", log).Stdout)!.AsObject();
         foreach (var (key, value) in analyze)
         {
             if (key == "input")
@@ -34,17 +34,17 @@ public sealed class IngestReportTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
-        var log = Cli.Generate(dir.Path, 20_000, seed: 6);
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--batch", "3000", log).Exit);
-        var events = await Sql.ScalarAsync(cs, "SELECT count(*) FROM events");
-        Assert.Equal(events, await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
-        Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
-            await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind"));
-        Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
-            await Sql.ScalarAsync(cs, "SELECT sum(events) FROM daily_ip_kind"));
-        Assert.Equal(await Sql.ScalarAsync(cs, "SELECT count(DISTINCT client_ip) FROM events"),
-            await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary"));
-        Assert.True(await Sql.ScalarAsync(cs, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") >= 2,
+        var log = TestCli.Generate(dir.Path, 20_000, seed: 6);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--batch", "3000", log).Exit);
+        var events = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events");
+        Assert.Equal(events, await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
+        Assert.Equal(await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
+            await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind"));
+        Assert.Equal(await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
+            await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM daily_ip_kind"));
+        Assert.Equal(await TestSql.ScalarAsync(cs, "SELECT count(DISTINCT client_ip) FROM events"),
+            await TestSql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary"));
+        Assert.True(await TestSql.ScalarAsync(cs, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") >= 2,
             "events spread over two months are stored in monthly partitions");
     }
 
@@ -53,20 +53,20 @@ public sealed class IngestReportTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
-        var log = Cli.Generate(dir.Path, 10_000, seed: 9);
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
-        var rollup = await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind");
-        var december = await Sql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE time < '2025-01-01'");
-        var total = await Sql.ScalarAsync(cs, "SELECT count(*) FROM events");
+        var log = TestCli.Generate(dir.Path, 10_000, seed: 9);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        var rollup = await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind");
+        var december = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE time < '2025-01-01'");
+        var total = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events");
         Assert.InRange(december, 1, total - 1);
 
         // Keep everything from 2025-01-01 on: the December 2024 partition goes, January stays.
         var keepDays = (int)Math.Floor((DateTimeOffset.UtcNow - new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)).TotalDays);
-        var (exit, stdout, _) = Cli.Run("prune", "--keep", $"{keepDays}d");
+        var (exit, stdout, _) = TestCli.Run("prune", "--keep", $"{keepDays}d");
         Assert.Equal(0, exit);
         Assert.Contains("events_2024_12", stdout, StringComparison.Ordinal);
-        Assert.Equal(total - december, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
-        Assert.Equal(rollup, await Sql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
+        Assert.Equal(total - december, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(rollup, await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
     }
 
     [Fact]
@@ -80,10 +80,10 @@ public sealed class IngestReportTests(PostgresFixture pg)
             "Mar  2 10:00:02 mx2 sm-mta[2]: [192.0.2.2]: possible SMTP attack: command=AUTH, count=5",
             "Mar  3 10:00:03 mx1 sm-mta[3]: [192.0.2.3]: possible SMTP attack: command=AUTH, count=5",
         ]);
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
-        var mx1 = JsonNode.Parse(Cli.Run("report", "--json", "--host", "mx1").Stdout)!;
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        var mx1 = JsonNode.Parse(TestCli.Run("report", "--json", "--host", "mx1").Stdout)!;
         Assert.Equal(2, (long)mx1["attackEvents"]!);
-        var early = JsonNode.Parse(Cli.Run("report", "--json", "--tz", "UTC", "--until", "2025-03-02T12:00:00Z").Stdout)!;
+        var early = JsonNode.Parse(TestCli.Run("report", "--json", "--tz", "UTC", "--until", "2025-03-02T12:00:00Z").Stdout)!;
         Assert.Equal(["192.0.2.1", "192.0.2.2"], early["offenders"]!.AsArray().Select(o => (string)o!["ip"]!).Order());
     }
 }

@@ -33,12 +33,12 @@ public sealed class IngestWorkerTests(PostgresFixture pg)
         await host.StartAsync();
         await File.AppendAllLinesAsync(log, ["Mar  1 10:00:02 mx sm-mta[2]: [89.160.20.112]: possible SMTP attack: command=AUTH, count=5"]);
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE country_code IS NOT NULL") < 2)
+        while (DateTime.UtcNow < deadline && await TestSql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE country_code IS NOT NULL") < 2)
             await Task.Delay(100);
         await host.StopAsync();
 
-        Assert.Equal(2, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE ip = '89.160.20.112' AND country_code = 'SE'"));
+        Assert.Equal(2, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE ip = '89.160.20.112' AND country_code = 'SE'"));
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class IngestWorkerTests(PostgresFixture pg)
         var log = dir.File("mail.log");
         await File.WriteAllLinesAsync(log, ["Mar  1 10:00:01 mx sm-mta[1]: [81.2.69.142]: possible SMTP attack: command=AUTH, count=5"]);
         // Stored by `attackdash ingest` without GeoIP data: the demo year and imports from elsewhere look like this.
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
         var geoDir = dir.File("geoip");
         Directory.CreateDirectory(geoDir);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "geoip", "GeoLite2-City-Test.mmdb"), Path.Combine(geoDir, "GeoLite2-City-Test.mmdb"));
@@ -62,10 +62,10 @@ public sealed class IngestWorkerTests(PostgresFixture pg)
         });
         await host.StartAsync();
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE country_code IS NOT NULL") < 1)
+        while (DateTime.UtcNow < deadline && await TestSql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE country_code IS NOT NULL") < 1)
             await Task.Delay(100);
         await host.StopAsync();
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE ip = '81.2.69.142' AND country_code = 'GB'"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE ip = '81.2.69.142' AND country_code = 'GB'"));
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed class LocalClientsStoreTests(PostgresFixture pg)
         Assert.All(local, l => Assert.Equal(l.Events, l.AttackEvents));
 
         // report reads the store's allowlist as --local: the branch office is in its local section.
-        var report = Cli.Run("report", "--json", "--all", "--tz", "UTC");
+        var report = TestCli.Run("report", "--json", "--all", "--tz", "UTC");
         Assert.Equal(0, report.Exit);
         Assert.Contains("\"62.233.50.7\"", report.Stdout[report.Stdout.IndexOf("\"local\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
@@ -64,6 +64,6 @@ public sealed class LocalClientsStoreTests(PostgresFixture pg)
             }
         }
         await File.WriteAllLinesAsync(log, lines);
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
     }
 }

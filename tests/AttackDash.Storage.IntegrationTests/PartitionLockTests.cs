@@ -17,7 +17,7 @@ public sealed class PartitionLockTests(PostgresFixture pg)
     public async Task A_new_month_partition_is_created_while_another_writer_holds_an_uncommitted_copy_into_its_month()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
         await using var march = new EventStore(Store.Of(cs));
         var (id, _, _) = await march.OpenSourceAsync("fp", "/var/log/maillog");
         Assert.Equal(3, await march.WriteBatchAsync(id, Events((1, 3), (2, 3), (3, 3)), 3, 0));
@@ -37,8 +37,8 @@ public sealed class PartitionLockTests(PostgresFixture pg)
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         Assert.Equal(2, await april.WriteBatchAsync(id, Events((5, 3), (6, 4)), 6, 0, ct: bound.Token));
         await tx.RollbackAsync();
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events_2025_04"));
-        Assert.Equal(5, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events_2025_04"));
+        Assert.Equal(5, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
     }
 
     /// <summary>One AUTH failure per (line, month of 2025).</summary>

@@ -26,8 +26,8 @@ public sealed class ReviewTests(PostgresFixture pg)
         lines.AddRange(Lines("Jun  5", "62.233.50.77", 12,
             "5635A0aa000102: from=<a@b.example>, size=10, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail.partner.example [IP]"));
         await File.WriteAllLinesAsync(log, lines);
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
-        Assert.Equal(0, Cli.Run("block", "45.155.205.50", "--reason", "earlier").Exit);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run("block", "45.155.205.50", "--reason", "earlier").Exit);
 
         var reviews = new ReviewService(Store.Of(cs));
         var review = await reviews.OpenAsync(new DateOnly(2025, 6, 2));
@@ -42,8 +42,8 @@ public sealed class ReviewTests(PostgresFixture pg)
         await reviews.DecideAsync(heavy.Id, "block24", "alice");
         await Assert.ThrowsAsync<BlockRefusedException>(() => reviews.DecideAsync(heavy.Id, "reject", "alice"));
         Assert.Empty(await reviews.DecideAllAsync(review.Id, "reject", "alice"));
-        Assert.Equal("45.155.205.50/32\n62.233.50.0/24\n", Cli.Run("export", "--format", "cidr").Stdout);
+        Assert.Equal("45.155.205.50/32\n62.233.50.0/24\n", TestCli.Run("export", "--format", "cidr").Stdout);
         Assert.NotNull((await reviews.LatestAsync())!.ClosedAt);
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'review-reject' AND target = '185.220.101.9'"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'review-reject' AND target = '185.220.101.9'"));
     }
 }

@@ -15,7 +15,7 @@ public sealed class ReviewWorkerTests(PostgresFixture pg)
     public async Task A_review_due_while_the_database_is_away_is_opened_when_it_comes_back_and_the_worker_never_faults()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
         var schedule = new ReviewScheduleOptions { RetryDelay = TimeSpan.FromMilliseconds(200), MinEvents = 100 };
         var database = new AttackDashDatabase();
         database.SetReady(Store.Of(cs));
@@ -27,7 +27,7 @@ public sealed class ReviewWorkerTests(PostgresFixture pg)
         var day = week.AddDays(2).ToDateTime(new TimeOnly(10, 0));
         await File.WriteAllLinesAsync(dir.File("maillog"), Enumerable.Range(0, 150).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{day.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [62.233.50.10]: possible SMTP attack: command=AUTH, count=5")));
-        Assert.Equal(0, Cli.Run("ingest", dir.File("maillog")).Exit);
+        Assert.Equal(0, TestCli.Run("ingest", dir.File("maillog")).Exit);
 
         using var stop = new CancellationTokenSource();
         await pg.RestartAsync(async () =>

@@ -13,24 +13,24 @@ public sealed class SignInTests(PostgresFixture pg)
     public async Task Concurrent_guesses_from_one_client_are_checked_no_more_often_than_the_backoff_allows()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
-        await Accounts.ReadyAsync(cs, "admin", UserService.Admin);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        await TestAccounts.ReadyAsync(cs, "admin", UserService.Admin);
         // One instant for all: with the system clock a guess stamped earlier but claimed later can be
         // refused even among the free tries, so the count would depend on scheduling.
         var signIn = new SignInService(Store.Of(cs), new ManualClock(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero)));
         var answers = await Task.WhenAll(Enumerable.Range(0, 43).Select(i => Task.Run(() => signIn.SignInAsync("admin", $"guess{i}", Attacker))));
         Assert.All(answers, Assert.Null);
         // The free tries and the one that starts the backoff; the other 39 were never checked.
-        Assert.Equal(LoginBackoff.FreeTries + 1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed' AND reason = 'wrong password'"));
-        Assert.Equal(39, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed' AND reason = 'backing off'"));
+        Assert.Equal(LoginBackoff.FreeTries + 1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed' AND reason = 'wrong password'"));
+        Assert.Equal(39, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed' AND reason = 'backing off'"));
     }
 
     [Fact]
     public async Task Guesses_from_one_client_never_keep_the_right_password_from_another_client_out()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
-        var password = await Accounts.ReadyAsync(cs, "admin", UserService.Admin);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        var password = await TestAccounts.ReadyAsync(cs, "admin", UserService.Admin);
         var clock = new ManualClock(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
         var signIn = new SignInService(Store.Of(cs), clock);
         // Five guesses every 15 minutes kept "admin" out for good before; now they only slow the guesser.
@@ -51,9 +51,9 @@ public sealed class SignInTests(PostgresFixture pg)
     public async Task Unknown_disabled_and_backing_off_accounts_get_the_answer_of_a_wrong_password_and_every_failure_is_audited()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
-        var password = await Accounts.ReadyAsync(cs, "bob", UserService.Viewer);
-        await Accounts.ReadyAsync(cs, "admin", UserService.Admin);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        var password = await TestAccounts.ReadyAsync(cs, "bob", UserService.Viewer);
+        await TestAccounts.ReadyAsync(cs, "admin", UserService.Admin);
         var signIn = new SignInService(Store.Of(cs));
         Assert.Null(await signIn.SignInAsync("nobody", "x", Office));
         await new UserService(Store.Of(cs)).DisableAsync("bob", "test");
@@ -63,19 +63,19 @@ public sealed class SignInTests(PostgresFixture pg)
             Assert.Null(await signIn.SignInAsync("bob", "guess", Office));
         Assert.Null(await signIn.SignInAsync("bob", password, Office));
 
-        Assert.Equal(LoginBackoff.FreeTries + 4, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed'"));
+        Assert.Equal(LoginBackoff.FreeTries + 4, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed'"));
         Assert.Equal(1, await new UserService(Store.Of(cs)).UnlockAsync("bob", "test"));
         Assert.NotNull(await signIn.SignInAsync("bob", password, Office));
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'user-unlock' AND target = 'bob'"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'user-unlock' AND target = 'bob'"));
     }
 
     [Fact]
     public async Task Unknown_disabled_and_backing_off_accounts_cost_one_password_hash_like_a_wrong_password()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
-        var password = await Accounts.ReadyAsync(cs, "bob", UserService.Viewer);
-        await Accounts.ReadyAsync(cs, "admin", UserService.Admin);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        var password = await TestAccounts.ReadyAsync(cs, "bob", UserService.Viewer);
+        await TestAccounts.ReadyAsync(cs, "admin", UserService.Admin);
         var hasher = new CountingHasher();
         var signIn = new SignInService(Store.Of(cs), hasher: hasher);
         async Task<int> HashesOf(string name, string pw, string client)

@@ -16,8 +16,8 @@ public sealed class StdinIngestTests(PostgresFixture pg)
             $"2025-06-03T10:{i:D2}:00+0000 mx sm-mta[{100 + i}]: [62.233.50.{1 + (i % 4)}]: possible SMTP attack: command=AUTH, count=5"))) + "\n";
         Assert.Contains("40 lines, 40 new events", await PipeAsync(cs, output), StringComparison.Ordinal);
         Assert.Contains("stdin: already ingested", await PipeAsync(cs, output), StringComparison.Ordinal);
-        Assert.Equal(40, await Sql.ScalarAsync(cs, "SELECT count(*) FROM events"));
-        Assert.Equal(2, Cli.Run("ingest", "--follow", "-").Exit);
+        Assert.Equal(40, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(2, TestCli.Run("ingest", "--follow", "-").Exit);
     }
 
     /// <summary>The real binary in its own process, with <paramref name="input"/> on its stdin.</summary>

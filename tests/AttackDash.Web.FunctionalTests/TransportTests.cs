@@ -4,7 +4,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using AttackDash.Storage.Accounts;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>HTTPS directly from Kestrel or through a trusted reverse proxy: HSTS, Secure cookies, and the real client's address.</summary>
 [Collection(PostgresCollection.Name)]
@@ -14,8 +14,8 @@ public sealed partial class TransportTests(PostgresFixture pg)
     public async Task Behind_a_trusted_proxy_an_https_request_gets_hsts_and_a_secure_cookie_and_failures_count_for_the_real_client()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
-        var password = await Accounts.ReadyAsync(cs, "alice", UserService.Admin);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs, new() { ["Proxy:KnownProxies:0"] = "127.0.0.1" });
         using var http = Client(TestWebApp.Address(app));
         var forwarded = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https", ["X-Forwarded-For"] = "198.51.100.5" };
@@ -23,7 +23,7 @@ public sealed partial class TransportTests(PostgresFixture pg)
         var cookie = await SignInAsync(http, "alice", password, forwarded);
         Assert.Matches("(?i); secure", cookie);
         Assert.Null(await SignInOrNullAsync(http, "alice", "wrong", forwarded));
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed' AND actor = '198.51.100.5'"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed' AND actor = '198.51.100.5'"));
         var page = await GetAsync(http, "/login", forwarded);
         Assert.True(page.Headers.Contains("Strict-Transport-Security"));
 
@@ -37,13 +37,13 @@ public sealed partial class TransportTests(PostgresFixture pg)
     public async Task Without_a_configured_proxy_forwarded_headers_are_ignored()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
-        await Accounts.ReadyAsync(cs, "alice", UserService.Admin);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs);
         using var http = Client(TestWebApp.Address(app));
         var spoofed = new Dictionary<string, string> { ["X-Forwarded-Proto"] = "https", ["X-Forwarded-For"] = "198.51.100.5" };
         Assert.Null(await SignInOrNullAsync(http, "alice", "wrong", spoofed));
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed' AND actor = '127.0.0.1'"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'login-failed' AND actor = '127.0.0.1'"));
         Assert.False((await GetAsync(http, "/login", spoofed)).Headers.Contains("Strict-Transport-Security"));
     }
 
@@ -51,8 +51,8 @@ public sealed partial class TransportTests(PostgresFixture pg)
     public async Task Kestrel_serves_https_from_a_configured_certificate_with_hsts_and_a_secure_cookie()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
-        var password = await Accounts.ReadyAsync(cs, "alice", UserService.Admin);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         using var dir = new TempDir();
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=dash.example.org", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -1,8 +1,9 @@
+using AttackDash.Storage;
 using Npgsql;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Tests.Shared;
 
-internal static class Cli
+internal static class TestCli
 {
     public static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
 
@@ -15,7 +16,7 @@ internal static class Cli
     }
 }
 
-internal static class Sql
+internal static class TestSql
 {
     public static async Task<long> ScalarAsync(string connectionString, string sql)
     {
@@ -26,7 +27,7 @@ internal static class Sql
     }
 }
 
-internal static class Accounts
+internal static class TestAccounts
 {
     public const string Password = "correct horse battery staple";
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
 using System.Net;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>The web host's follower never dies silently: it logs, shows the error, restarts with backoff, and /healthz says so.</summary>
 [Collection(PostgresCollection.Name)]
@@ -12,7 +12,7 @@ public sealed class FollowerRestartTests(PostgresFixture pg)
     public async Task A_follower_whose_log_cannot_be_read_restarts_until_it_can_and_healthz_reports_degraded_then_unhealthy_without_the_database()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
         using var dir = new TempDir();
         var log = dir.File("maillog");
         // Reading /proc/self/mem at offset 0 fails with EIO: a log that exists and cannot be read.
@@ -30,7 +30,7 @@ public sealed class FollowerRestartTests(PostgresFixture pg)
             $"{yesterday.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [62.233.50.{1 + (i % 3)}]: possible SMTP attack: command=AUTH, count=5")));
         long stored = 0;
         for (var i = 0; i < 150 && stored < 30; i++, await Task.Delay(200))
-            stored = await Sql.ScalarAsync(cs, "SELECT count(*) FROM events");
+            stored = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events");
         Assert.Equal(30, stored);
         var state = Assert.Single(app.Services.GetRequiredService<AttackDash.Ingestion.Hosting.FollowStatus>().Followers);
         Assert.Equal("following", state.State);

@@ -4,7 +4,7 @@ using AttackDash.Storage.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>Login and the overview and offenders tables in Debian's chromium, on a real PostgreSQL (every page: <see cref="DashboardPagesBrowserTests"/>).</summary>
 [Collection(PostgresCollection.Name)]
@@ -20,8 +20,8 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         var lines = Enumerable.Range(0, 240).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{yesterday.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [62.233.50.{1 + (i % 3)}]: possible SMTP attack: command=AUTH, count=5"));
         await File.WriteAllLinesAsync(log, lines);
-        Assert.Equal(0, Cli.Run("ingest", log).Exit);
-        var password = await Accounts.ReadyAsync(cs, "alice", UserService.Admin);
+        Assert.Equal(0, TestCli.Run("ingest", log).Exit);
+        var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
 
         // A DB-IP file (here a MaxMind test file under DB-IP's name) obliges the UI to credit DB-IP.
         var geo = dir.File("geoip");
@@ -44,12 +44,12 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
         await Expect(page.Locator("#attack-events")).ToHaveTextAsync("240");
-        Assert.Equal(240, await Sql.ScalarAsync(cs, $"SELECT sum(events) FROM daily_ip_kind WHERE day >= current_date - 7"));
+        Assert.Equal(240, await TestSql.ScalarAsync(cs, $"SELECT sum(events) FROM daily_ip_kind WHERE day >= current_date - 7"));
         await Expect(page.Locator("#attacker-ips")).ToHaveTextAsync("3");
         await Expect(page.Locator("#top-offenders tbody tr")).ToHaveCountAsync(3);
         await Expect(page.Locator("footer.attribution a")).ToHaveTextAsync("IP Geolocation by DB-IP");
 
-        Assert.Equal(0, Cli.Run("block", "62.233.50.2", "--reason", "test").Exit);
+        Assert.Equal(0, TestCli.Run("block", "62.233.50.2", "--reason", "test").Exit);
         await Expect(page.Locator("header nav a[href=offenders]")).ToBeVisibleAsync();
         // A full load, then the page's interactive marker: filters work once the circuit runs the page
         // (after an in-app navigation the previous page's marker could still be in the document).

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>
 /// Names that attackers choose reach chart labels: a network's organisation (from its WHOIS), a

@@ -1,6 +1,6 @@
 using Microsoft.Playwright;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>Debian's chromium driven by Playwright's bundled driver: never `playwright install`.</summary>
 internal static class TestBrowser

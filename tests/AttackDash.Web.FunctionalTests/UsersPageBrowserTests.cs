@@ -2,7 +2,7 @@ using AttackDash.Storage.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>The admin's Users page: add with a one-time password, disable, and the guard for the last admin, all audited.</summary>
 [Collection(PostgresCollection.Name)]
@@ -12,8 +12,8 @@ public sealed class UsersPageBrowserTests(PostgresFixture pg)
     public async Task An_admin_adds_and_disables_accounts_on_the_users_page_but_cannot_disable_the_last_admin()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
-        var password = await Accounts.ReadyAsync(cs, "alice", UserService.Admin);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs);
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
@@ -33,6 +33,6 @@ public sealed class UsersPageBrowserTests(PostgresFixture pg)
 
         await page.ClickAsync("tr[data-user=alice] button.disable");
         await Expect(page.Locator("#user-message")).ToContainTextAsync("last enabled admin");
-        Assert.Equal(1, await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'user-disable' AND target = 'carol' AND actor = 'web:alice'"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'user-disable' AND target = 'carol' AND actor = 'web:alice'"));
     }
 }

@@ -4,7 +4,7 @@ using AttackDash.Storage.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>Sessions end on the server: a copied cookie dies at logout, an open circuit signs out, and a one-time password opens only the password page.</summary>
 [Collection(PostgresCollection.Name)]
@@ -14,8 +14,8 @@ public sealed partial class SessionBrowserTests(PostgresFixture pg)
     public async Task After_logout_a_copy_of_the_cookie_opens_no_page_and_another_open_tab_signs_out()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
-        var password = await Accounts.ReadyAsync(cs, "alice", UserService.Admin);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs);
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
@@ -51,7 +51,7 @@ public sealed partial class SessionBrowserTests(PostgresFixture pg)
     public async Task A_one_time_password_opens_only_the_password_page_until_it_is_changed()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, Cli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run("migrate").Exit);
         var oneTime = await new UserService(Store.Of(cs)).CreateAsync("admin", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs);
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');

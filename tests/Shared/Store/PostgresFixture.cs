@@ -1,7 +1,7 @@
 using AttackDash.Storage.Embedded;
 using Npgsql;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Tests.Shared;
 
 /// <summary>
 /// One fresh private PostgreSQL cluster per test run, from the machine's own server binaries, on a

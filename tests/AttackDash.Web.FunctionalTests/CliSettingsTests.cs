@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>The CLI reads the Review and Digest settings as the web host does: `review open` honoured neither MinEvents nor SmtpPort.</summary>
 [Collection(PostgresCollection.Name)]
@@ -16,7 +16,7 @@ public sealed class CliSettingsTests(PostgresFixture pg)
         using var dir = new TempDir();
         await File.WriteAllLinesAsync(dir.File("maillog"), Enumerable.Range(0, 12).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"Jun  3 10:00:{i:D2} mx sm-mta[{100 + i}]: [62.233.50.10]: possible SMTP attack: command=AUTH, count=5")));
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", "--year", "2025", dir.File("maillog")).Exit);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", dir.File("maillog")).Exit);
 
         using var smtp = new TcpListener(IPAddress.Loopback, 0);
         smtp.Start();
@@ -29,7 +29,7 @@ public sealed class CliSettingsTests(PostgresFixture pg)
         Environment.SetEnvironmentVariable("ATTACKDASH_SETTINGS", dir.File("appsettings.json"));
         try
         {
-            var (exit, stdout, stderr) = Cli.Run("review", "open", "--week", "2025-06-02", "--mail");
+            var (exit, stdout, stderr) = TestCli.Run("review", "open", "--week", "2025-06-02", "--mail");
             Assert.True(exit == 0, stderr);
             // 12 events: under the default 100, over the file's 10.
             Assert.Contains("62.233.50.10", stdout, StringComparison.Ordinal);
@@ -52,7 +52,7 @@ public sealed class CliSettingsTests(PostgresFixture pg)
         Environment.SetEnvironmentVariable("ATTACKDASH_SETTINGS", dir.File("appsettings.json"));
         try
         {
-            var (exit, _, stderr) = Cli.Run("review", "open");
+            var (exit, _, stderr) = TestCli.Run("review", "open");
             Assert.Equal(2, exit);
             Assert.Contains("Review:", stderr, StringComparison.Ordinal);
             Assert.Contains("MinEvents", stderr, StringComparison.Ordinal);

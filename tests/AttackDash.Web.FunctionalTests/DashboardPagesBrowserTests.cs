@@ -8,7 +8,7 @@ using Microsoft.Playwright;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>
 /// Every page of the real dashboard in Debian's chromium, on a real PostgreSQL seeded from a generated
@@ -27,12 +27,12 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         using var dir = new TempDir();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var log = dir.File("maillog");
-        var (exit, _, err) = Cli.Run("generate", "--out", log, "--lines", "30000", "--seed", "7", "--days", "14", "--format", "iso", "--start", $"{today.AddDays(-13):yyyy-MM-dd}");
+        var (exit, _, err) = TestCli.Run("generate", "--out", log, "--lines", "30000", "--seed", "7", "--days", "14", "--format", "iso", "--start", $"{today.AddDays(-13):yyyy-MM-dd}");
         Assert.True(exit == 0, err);
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
         // Test coordinates (GeoIP itself has its own tests): a spread of places, so that the map has points.
-        await Sql.ScalarAsync(cs, "WITH u AS (UPDATE ip_summary SET latitude = abs(hashtext(host(ip))) % 120 - 60, longitude = abs(hashtext(host(ip) || 'x')) % 340 - 170, country_code = 'XX', country = 'Testland' RETURNING 1) SELECT count(*) FROM u");
-        var password = await Accounts.ReadyAsync(cs, "alice", UserService.Admin);
+        await TestSql.ScalarAsync(cs, "WITH u AS (UPDATE ip_summary SET latitude = abs(hashtext(host(ip))) % 120 - 60, longitude = abs(hashtext(host(ip) || 'x')) % 340 - 170, country_code = 'XX', country = 'Testland' RETURNING 1) SELECT count(*) FROM u");
+        var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs, new() { ["Dashboard:LiveRefreshSeconds"] = "1" });
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
@@ -42,53 +42,53 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         await page.FillAsync("#name", "alice");
         await page.FillAsync("#password", password);
         await page.ClickAsync("#sign-in");
-        string Attack(string column = "kind") => $"{column} IN {Ingest.EventKindSql.AttackKinds}";
+        string Attack(string column = "kind") => $"{column} IN {AttackDash.Storage.Ingest.EventKindSql.AttackKinds}";
         var week = (From: today.AddDays(-6), To: today.AddDays(1));
         var month = (From: today.AddDays(-29), To: today.AddDays(1));
 
         await Open(page, baseUrl, "/", "#overview-timeline[data-rendered=true]", "overview");
-        var events = await Sql.ScalarAsync(cs, $"SELECT sum(events) FROM daily_ip_kind WHERE day >= '{week.From:yyyy-MM-dd}' AND {Attack()}");
+        var events = await TestSql.ScalarAsync(cs, $"SELECT sum(events) FROM daily_ip_kind WHERE day >= '{week.From:yyyy-MM-dd}' AND {Attack()}");
         Assert.True(events > 1000, $"only {events} attack events in the week");
         await Expect(page.Locator("#attack-events")).ToHaveTextAsync(N(events));
         // The timeline also counts user_unknown lines whose IP could not be joined in (hourly_kind has them).
         await Expect(page.Locator("#overview-timeline")).ToHaveAttributeAsync("data-total",
-            $"{await Sql.ScalarAsync(cs, $"SELECT sum(events) FROM hourly_kind WHERE hour >= '{week.From:yyyy-MM-dd}' AND {Attack()}")}");
-        var ips = await Sql.ScalarAsync(cs, $"SELECT count(DISTINCT ip) FROM daily_ip_kind WHERE day >= '{week.From:yyyy-MM-dd}' AND {Attack()}");
+            $"{await TestSql.ScalarAsync(cs, $"SELECT sum(events) FROM hourly_kind WHERE hour >= '{week.From:yyyy-MM-dd}' AND {Attack()}")}");
+        var ips = await TestSql.ScalarAsync(cs, $"SELECT count(DISTINCT ip) FROM daily_ip_kind WHERE day >= '{week.From:yyyy-MM-dd}' AND {Attack()}");
         await Expect(page.Locator("#attacker-ips")).ToHaveTextAsync(N(ips));
         Assert.Equal(ips, Num(await page.InnerTextAsync("#new-ips")) + Num(await page.InnerTextAsync("#returning-ips")));
         await Expect(page.Locator("#compromise-panel")).ToBeVisibleAsync();
         await page.ClickAsync(".periods button[data-days='1']");
         var hour = DateTime.UtcNow;
         var dayStart = new DateTime(hour.Year, hour.Month, hour.Day, hour.Hour, 0, 0, DateTimeKind.Utc).AddHours(-23);
-        await Expect(page.Locator("#attack-events")).ToHaveTextAsync(N(await Sql.ScalarAsync(cs,
+        await Expect(page.Locator("#attack-events")).ToHaveTextAsync(N(await TestSql.ScalarAsync(cs,
             $"SELECT coalesce(sum(events), 0) FROM hourly_ip_kind WHERE hour >= '{dayStart:yyyy-MM-dd HH:mm}+00' AND hour < '{dayStart.AddHours(24):yyyy-MM-dd HH:mm}+00' AND {Attack()}")));
         await page.ClickAsync(".periods button[data-days='7']");
         var top = (await page.InnerTextAsync("#top-offenders tbody tr:first-child td:first-child")).Trim();
 
         await Open(page, baseUrl, "/timeline", "#timeline-events[data-rendered=true]", "timeline");
         await Expect(page.Locator("#timeline-events")).ToHaveAttributeAsync("data-total",
-            $"{await Sql.ScalarAsync(cs, $"SELECT sum(events) FROM hourly_kind WHERE hour >= '{month.From:yyyy-MM-dd}'")}");
-        var monthIps = await Sql.ScalarAsync(cs, $"SELECT count(DISTINCT ip) FROM daily_ip_kind WHERE day >= '{month.From:yyyy-MM-dd}' AND {Attack()}");
+            $"{await TestSql.ScalarAsync(cs, $"SELECT sum(events) FROM hourly_kind WHERE hour >= '{month.From:yyyy-MM-dd}'")}");
+        var monthIps = await TestSql.ScalarAsync(cs, $"SELECT count(DISTINCT ip) FROM daily_ip_kind WHERE day >= '{month.From:yyyy-MM-dd}' AND {Attack()}");
         Assert.Equal(monthIps, (await page.Locator("#distribution tbody td:nth-child(2)").AllInnerTextsAsync()).Sum(Num));
 
         await Open(page, baseUrl, "/geography", "#by-country-chart[data-rendered=true]", "geography");
-        var cells = await Sql.ScalarAsync(cs, $"SELECT count(DISTINCT (round(s.latitude::numeric), round(s.longitude::numeric))) FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip WHERE d.day >= '{month.From:yyyy-MM-dd}' AND {Attack("d.kind")}");
+        var cells = await TestSql.ScalarAsync(cs, $"SELECT count(DISTINCT (round(s.latitude::numeric), round(s.longitude::numeric))) FROM daily_ip_kind d JOIN ip_summary s ON s.ip = d.ip WHERE d.day >= '{month.From:yyyy-MM-dd}' AND {Attack("d.kind")}");
         await Expect(page.Locator("#world-map circle.origin")).ToHaveCountAsync((int)cells);
         // The map's own stylesheet (CSS isolation bundle) is served and applied.
         await Expect(page.Locator("#world-map path.land")).ToHaveCSSAsync("fill", "rgb(208, 213, 221)");
         await Expect(page.Locator("#by-country tbody tr:first-child td:nth-child(2)")).ToHaveTextAsync(N(monthIps));
 
         await Open(page, baseUrl, "/campaigns", "#campaign-count", "campaigns");
-        var analyze = Cli.Run("analyze", "--json", "--all", "--tz", "UTC", "--since", $"{week.From:yyyy-MM-dd}", "--until", $"{week.To:yyyy-MM-dd}", log);
+        var analyze = TestCli.Run("analyze", "--json", "--all", "--tz", "UTC", "--since", $"{week.From:yyyy-MM-dd}", "--until", $"{week.To:yyyy-MM-dd}", log);
         var campaigns = JsonDocument.Parse(analyze.Stdout).RootElement.GetProperty("campaigns").GetArrayLength();
         await Expect(page.Locator("#campaign-count")).ToContainTextAsync($"{N(campaigns)} campaigns");
 
         await Open(page, baseUrl, "/ip/" + top, "#ip-timeline[data-rendered=true]", "ip-detail");
-        await Expect(page.Locator("#ip-attack-events")).ToHaveTextAsync(N(await Sql.ScalarAsync(cs, $"SELECT attack_events FROM ip_summary WHERE ip = '{top}'")));
+        await Expect(page.Locator("#ip-attack-events")).ToHaveTextAsync(N(await TestSql.ScalarAsync(cs, $"SELECT attack_events FROM ip_summary WHERE ip = '{top}'")));
         await Expect(page.Locator("#block-state")).ToHaveTextAsync("not blocked");
         await page.ClickAsync("#block-ip");
         await Expect(page.Locator("#block-state")).ToHaveTextAsync($"blocked by {top}/32");
-        Assert.Equal(1, await Sql.ScalarAsync(cs, $"SELECT count(*) FROM blocks WHERE state = 'Active' AND network = '{top}/32'"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, $"SELECT count(*) FROM blocks WHERE state = 'Active' AND network = '{top}/32'"));
 
         await Open(page, baseUrl, "/offenders", "#offenders tbody tr", "offenders");
         await Expect(page.Locator("#offenders tbody tr").First).ToContainTextAsync("blocked");
@@ -136,7 +136,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
 
         await Open(page, baseUrl, "/audit", "#audit tbody tr", "audit");
         await Expect(page.Locator("#audit th").First).ToHaveTextAsync("When (Europe/Berlin)");
-        await Expect(page.Locator("#audit-count")).ToContainTextAsync($"{N(await Sql.ScalarAsync(cs, "SELECT count(*) FROM audit_log"))} records");
+        await Expect(page.Locator("#audit-count")).ToContainTextAsync($"{N(await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log"))} records");
 
         await Open(page, baseUrl, "/backtest", "#run-backtest", "backtest-empty");
         await page.ClickAsync("#run-backtest");
@@ -151,7 +151,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         var now = DateTime.UtcNow.AddMinutes(-5);
         await File.WriteAllLinesAsync(more, Enumerable.Range(0, 50).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{now.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{900 + i}]: [192.0.2.{1 + i % 5}]: possible SMTP attack: command=AUTH, count=5")));
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", more).Exit);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", more).Exit);
         await Expect(page.Locator("#attack-events")).ToHaveTextAsync(N(shown + 50), new() { Timeout = 15_000 });
 
         await File.WriteAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "page-timings.txt"), _timings);
@@ -166,8 +166,8 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         var now = DateTime.UtcNow.AddHours(-1);
         await File.WriteAllLinesAsync(log, Enumerable.Range(0, 20).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{now.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [198.51.100.4]: possible SMTP attack: command=AUTH, count=5")));
-        Assert.Equal(0, Cli.Run("ingest", "--tz", "UTC", log).Exit);
-        var password = await Accounts.ReadyAsync(cs, "bob", UserService.Viewer);
+        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        var password = await TestAccounts.ReadyAsync(cs, "bob", UserService.Viewer);
         await using var app = await TestWebApp.StartAsync(cs);
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var playwright = await Playwright.CreateAsync();
@@ -186,7 +186,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         await Expect(page.Locator("header nav a[href=tokens]")).ToHaveCountAsync(0);
         await page.GotoAsync(baseUrl + "/tokens");
         await Expect(page.Locator("#not-allowed")).ToBeVisibleAsync();
-        Assert.Equal(0, await Sql.ScalarAsync(cs, "SELECT count(*) FROM api_tokens"));
+        Assert.Equal(0, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM api_tokens"));
     }
 
     /// <summary>Opens a page, waits until it runs interactively and shows its data, logs the time and saves a screenshot.</summary>
