@@ -7,7 +7,8 @@ namespace AttackDash.Storage.Hosting;
 /// <summary>
 /// The store of one process: <c>ConnectionStrings:AttackDash</c> when configured, else the embedded
 /// private cluster (folder: <c>Database:EmbeddedRoot</c> or <c>AttackDash:EmbeddedRoot</c>), which is
-/// always migrated and is stopped again on dispose. The web host and the CLI both open it this way.
+/// always migrated and left again on dispose (its last user stops it). The web host and the CLI both
+/// open it this way.
 /// </summary>
 public sealed class StoreSession : IAsyncDisposable
 {
@@ -21,10 +22,10 @@ public sealed class StoreSession : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
-    /// <summary>Whether this process started the embedded cluster (and so migrates it whatever the options say).</summary>
+    /// <summary>Whether this session uses the embedded cluster (and so migrated it whatever the options say).</summary>
     public bool IsEmbedded => _embedded is not null;
 
-    /// <summary>Where the embedded cluster lives, when this session started one.</summary>
+    /// <summary>Where the embedded cluster lives, when this session uses it.</summary>
     public string? EmbeddedRoot => _embedded?.Root;
 
     public int? EmbeddedPort => _embedded?.Port;
