@@ -39,9 +39,15 @@ public sealed class ReviewTests(PostgresFixture pg)
         Assert.Equal(1, review.Items.Single(i => i.Ip.ToString() == "185.220.101.9").Injections);
         Assert.Equal(review.Id, (await reviews.OpenAsync(new DateOnly(2025, 6, 4))).Id);
 
-        await reviews.DecideAsync(heavy.Id, "block24", "alice");
-        await Assert.ThrowsAsync<BlockRefusedException>(() => reviews.DecideAsync(heavy.Id, "reject", "alice"));
-        Assert.Empty(await reviews.DecideAllAsync(review.Id, "reject", "alice"));
+        var blocking = new BlockService(Store.Of(cs));
+        await blocking.DecideAsync(heavy.Id, "block24", "alice");
+        await Assert.ThrowsAsync<BlockRefusedException>(() => blocking.DecideAsync(heavy.Id, "reject", "alice"));
+        // A refused block decides nothing: the block and the decision commit together.
+        var light = review.Items.Single(i => i.Ip.ToString() == "185.220.101.9");
+        Assert.Equal(0, TestCli.Run("allow", "185.220.101.0/24").Exit);
+        await Assert.ThrowsAsync<BlockRefusedException>(() => blocking.DecideAsync(light.Id, "block24", "alice"));
+        Assert.Null((await reviews.LatestAsync())!.Items.Single(i => i.Id == light.Id).Decision);
+        Assert.Empty(await blocking.DecideAllAsync(review.Id, "reject", "alice"));
         Assert.Equal("45.155.205.50/32\n62.233.50.0/24\n", TestCli.Run("export", "--format", "cidr").Stdout);
         Assert.NotNull((await reviews.LatestAsync())!.ClosedAt);
         Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'review-reject' AND target = '185.220.101.9'"));

@@ -45,11 +45,11 @@ internal static class ReviewCommand
                         stdout.WriteLine("attackdash: no review yet (review open)");
                     return 0;
                 case "decide" when p.Count == 3 && long.TryParse(p[1], CultureInfo.InvariantCulture, out var item):
-                    await reviews.DecideAsync(item, p[2], actor);
+                    await new BlockService(db.DataSource).DecideAsync(item, p[2], actor);
                     stdout.WriteLine($"attackdash: item {item}: {p[2]}");
                     return 0;
                 case "decide-all" when p.Count == 3 && long.TryParse(p[1], CultureInfo.InvariantCulture, out var review):
-                    foreach (var refusal in await reviews.DecideAllAsync(review, p[2], actor))
+                    foreach (var refusal in await new BlockService(db.DataSource).DecideAllAsync(review, p[2], actor))
                         stderr.WriteLine($"attackdash: refused: {refusal}");
                     return 0;
                 default:

@@ -20,13 +20,20 @@ public sealed partial class BlockService(NpgsqlDataSource dataSource, BanTimePol
     public async Task<BlockEntry> BlockAsync(Cidr network, string reason, string actor, TimeSpan? banTime = null, bool wideConfirmed = false, CancellationToken ct = default)
     {
         await using var db = Open();
+        var active = await AddBlockAsync(db, network, reason, actor, banTime, wideConfirmed, ct);
+        await SaveActiveAsync(db, network, ct);
+        return active;
+    }
+
+    /// <summary>Checks and adds an active block with its audit record to <paramref name="db"/>; the caller saves, with whatever else the change holds.</summary>
+    private async Task<BlockEntry> AddBlockAsync(AttackDashDbContext db, Cidr network, string reason, string actor, TimeSpan? banTime, bool wideConfirmed, CancellationToken ct)
+    {
         var now = _clock.GetUtcNow();
         var earlier = await CheckBlockableAsync(db, network, wideConfirmed, now, ct);
         var proposed = new BlockEntry(network, BlockState.Proposed, reason, actor, now, banTime ?? _policy.BanTimeFor(earlier));
         var active = BlockLifecycle.Approve(proposed, actor, now);
         db.Blocks.Add(ToRow(active, wideConfirmed));
         db.AuditLog.Add(Audit(now, actor, "block", network.ToString(), $"{reason} (ban {active.BanTime?.TotalDays:0.#} days, offence {earlier + 1})"));
-        await SaveActiveAsync(db, network, ct);
         return active;
     }
 

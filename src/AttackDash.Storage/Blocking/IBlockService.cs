@@ -42,4 +42,11 @@ public interface IBlockService
 
     /// <summary>One page of the audit log, newest first, and the number of records.</summary>
     Task<(List<AuditView> Rows, int Total)> AuditAsync(int page, int pageSize, CancellationToken ct = default);
+
+    /// <summary>Decides one item: "block32" or "block24" blocks it (allowlist and width rules apply), "reject" leaves it unblocked.</summary>
+    /// <exception cref="BlockRefusedException">The block is refused, or the item is decided already.</exception>
+    Task DecideAsync(long itemId, string decision, string actor, CancellationToken ct = default);
+
+    /// <summary>Applies one decision to every open item of a review; refusals are returned, not thrown.</summary>
+    Task<List<string>> DecideAllAsync(long reviewId, string decision, string actor, CancellationToken ct = default);
 }

@@ -9,12 +9,5 @@ public interface IReviewService
     /// <summary>Opens (or returns, if already open) the review of the week (Monday to Monday) that holds <paramref name="day"/>.</summary>
     Task<ReviewView> OpenAsync(DateOnly day, CancellationToken ct = default);
 
-    /// <summary>Decides one item: "block32" or "block24" blocks it (allowlist and width rules apply), "reject" leaves it unblocked.</summary>
-    /// <exception cref="BlockRefusedException">The block is refused, or the item is decided already.</exception>
-    Task DecideAsync(long itemId, string decision, string actor, CancellationToken ct = default);
-
-    /// <summary>Applies one decision to every open item of a review; refusals are returned, not thrown.</summary>
-    Task<List<string>> DecideAllAsync(long reviewId, string decision, string actor, CancellationToken ct = default);
-
     Task<ReviewView?> LatestAsync(CancellationToken ct = default);
 }

@@ -62,62 +62,6 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, ReviewPolicy? pol
     }
 
     /// <inheritdoc/>
-    public async Task DecideAsync(long itemId, string decision, string actor, CancellationToken ct = default)
-    {
-        await using var db = Open();
-        var item = await db.ReviewItems.SingleOrDefaultAsync(i => i.Id == itemId, ct) ?? throw new BlockRefusedException($"no review item {itemId}");
-        if (item.Decision is not null)
-            throw new BlockRefusedException($"item {itemId} ({item.Ip}) was decided already: {item.Decision}");
-        var review = await db.Reviews.SingleAsync(r => r.Id == item.ReviewId, ct);
-        var ip = IpAddress128.Parse(item.Ip);
-        var reason = string.Create(CultureInfo.InvariantCulture, $"weekly review {review.WeekStart:yyyy-MM-dd}: {item.Events} events ({item.Kinds})");
-        switch (decision)
-        {
-            case "block32":
-                await new BlockService(dataSource, clock: _clock).BlockAsync(Cidr.Host(ip), reason, actor, ct: ct);
-                break;
-            case "block24":
-                await new BlockService(dataSource, clock: _clock).BlockAsync(Cidr.Neighbourhood(ip), reason, actor, ct: ct);
-                break;
-            case "reject":
-                db.AuditLog.Add(new AuditRow { At = _clock.GetUtcNow(), Actor = actor, Action = "review-reject", Target = item.Ip, Reason = reason });
-                break;
-            default:
-                throw new BlockRefusedException($"decision '{decision}' is not block32, block24 or reject");
-        }
-        item.Decision = decision;
-        item.DecidedBy = actor;
-        item.DecidedAt = _clock.GetUtcNow();
-        await db.SaveChangesAsync(ct);
-        if (!await db.ReviewItems.AnyAsync(i => i.ReviewId == review.Id && i.Decision == null, ct))
-        {
-            review.ClosedAt = _clock.GetUtcNow();
-            await db.SaveChangesAsync(ct);
-        }
-    }
-
-    /// <inheritdoc/>
-    public async Task<List<string>> DecideAllAsync(long reviewId, string decision, string actor, CancellationToken ct = default)
-    {
-        List<long> open;
-        await using (var db = Open())
-            open = await db.ReviewItems.Where(i => i.ReviewId == reviewId && i.Decision == null).OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
-        var refused = new List<string>();
-        foreach (var id in open)
-        {
-            try
-            {
-                await DecideAsync(id, decision, actor, ct);
-            }
-            catch (BlockRefusedException e)
-            {
-                refused.Add(e.Message);
-            }
-        }
-        return refused;
-    }
-
-    /// <inheritdoc/>
     public async Task<ReviewView?> LatestAsync(CancellationToken ct = default)
     {
         await using var db = Open();
