@@ -59,7 +59,7 @@ public sealed class DigestTests(PostgresFixture pg)
     public void The_review_opens_on_the_configured_day_and_hour(string now, string next)
     {
         var worker = new ReviewWorker(Options.Create(new ReviewScheduleOptions()), Options.Create(new DigestOptions()),
-            new AttackDashDatabase(), TimeProvider.System, NullLogger<ReviewWorker>.Instance);
+            new AttackDashDatabase(), new ReviewStatus(), TimeProvider.System, NullLogger<ReviewWorker>.Instance);
         Assert.Equal(DateTimeOffset.Parse(next, CultureInfo.InvariantCulture), worker.NextRun(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)));
     }
 }

@@ -19,8 +19,9 @@ public sealed class ReviewWorkerTests(PostgresFixture pg)
         var schedule = new ReviewScheduleOptions { RetryDelay = TimeSpan.FromMilliseconds(200), MinEvents = 100 };
         var database = new AttackDashDatabase();
         database.SetReady(Store.Of(cs));
+        var status = new ReviewStatus();
         var worker = new ReviewWorker(Options.Create(schedule), Options.Create(new DigestOptions { Enabled = false }), database,
-            TimeProvider.System, NullLogger<ReviewWorker>.Instance);
+            status, TimeProvider.System, NullLogger<ReviewWorker>.Instance);
         // The week of the last scheduled run, which this worker (started after it) has missed.
         var week = ReviewService.WeekStartOf(worker.NextRun(DateTimeOffset.UtcNow).AddDays(-7)).AddDays(-7);
         using var dir = new TempDir();
@@ -34,11 +35,17 @@ public sealed class ReviewWorkerTests(PostgresFixture pg)
         {
             await worker.StartAsync(stop.Token);
             await Task.Delay(1500);
+            // What /healthz reports as "degraded" while the run is retried.
+            Assert.NotNull(status.LastError);
         });
         var reviews = new ReviewService(Store.Of(cs));
         for (var i = 0; i < 150 && !await reviews.IsOpenAsync(week); i++)
             await Task.Delay(200);
         Assert.False(worker.ExecuteTask!.IsCompleted);
+        // The run that opened it clears the failure once it has finished (the digest comes after the review).
+        for (var i = 0; i < 50 && status.LastError is not null; i++)
+            await Task.Delay(100);
+        Assert.Null(status.LastError);
         var review = await reviews.OpenAsync(week);
         Assert.Equal(["62.233.50.10"], review.Items.Select(i => i.Ip.ToString()));
         await worker.StopAsync(CancellationToken.None);

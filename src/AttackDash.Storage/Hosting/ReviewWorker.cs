@@ -15,7 +15,7 @@ namespace AttackDash.Storage.Hosting;
 /// </summary>
 internal sealed class ReviewWorker(
     IOptions<ReviewScheduleOptions> schedule, IOptions<DigestOptions> digest, AttackDashDatabase database,
-    TimeProvider clock, ILogger<ReviewWorker> logger) : BackgroundService
+    ReviewStatus status, TimeProvider clock, ILogger<ReviewWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(30);
 
@@ -49,11 +49,13 @@ internal sealed class ReviewWorker(
             try
             {
                 await run();
+                status.Succeeded();
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 Log.ReviewFailed(logger, e, delay);
+                status.Failed(e);
             }
             await Task.Delay(delay, clock, ct);
         }

@@ -62,6 +62,7 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddAttackDashReview(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<Digest.DigestOptions>().Bind(configuration.GetSection(Digest.DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReviewStatus>();
         services.AddHostedService<ReviewWorker>();
         return services;
     }
