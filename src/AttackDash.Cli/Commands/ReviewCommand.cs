@@ -26,7 +26,7 @@ internal static class ReviewCommand
         var p = a.Positionals;
         await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
         var schedule = CliSettings.Section<ReviewScheduleOptions>(ReviewScheduleOptions.Section);
-        var reviews = new ReviewService(db.DataSource, new ReviewPolicy(schedule.MinEvents, schedule.AnyInjection));
+        var reviews = new ReviewService(db.DataSource, StorageServiceCollectionExtensions.ReviewPolicyOf(schedule));
         var actor = CommonOptions.Actor;
         try
         {

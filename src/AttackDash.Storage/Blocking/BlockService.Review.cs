@@ -33,7 +33,11 @@ public sealed partial class BlockService
         item.DecidedBy = actor;
         item.DecidedAt = _clock.GetUtcNow();
         // The block, its audit record and the decision commit together: a refused block leaves the item open.
-        await SaveActiveAsync(db, network ?? Cidr.Host(ip), ct);
+        if (network is { } n)
+            await SaveActiveAsync(db, n, ct);
+        else
+            await db.SaveChangesAsync(ct);
+        // Checked after the commit, so that of two admins deciding the last two items at once, one closes the review.
         if (!await db.ReviewItems.AnyAsync(i => i.ReviewId == review.Id && i.Decision == null, ct))
         {
             review.ClosedAt = _clock.GetUtcNow();

@@ -57,10 +57,13 @@ public sealed partial class FakeStore : IDashboardQueries, IOverviewQueries, ITi
         _ => Task.FromResult(value),
     };
 
-    private Task Change(string what)
+    private Task Change(string what) => Change(what, 0);
+
+    /// <summary>Records the change, then answers with <paramref name="result"/> as every answer comes (<see cref="Mode"/>).</summary>
+    private Task<T> Change<T>(string what, T result)
     {
         Changes.Add(what);
-        return Answer(0);
+        return Answer(result);
     }
 
     public Task<List<OffenderRow>> TopOffendersAsync(RollupPeriod p, int limit, CancellationToken ct = default) => Answer(Offenders.Take(limit).ToList());
