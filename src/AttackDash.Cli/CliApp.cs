@@ -1,4 +1,5 @@
 using AttackDash.Cli.Commands;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AttackDash.Cli;
 
@@ -27,7 +28,8 @@ public static class CliApp
         Exit codes: 0 done, 1 a refused account change, 2 bad usage or a refused block, 3 database error.
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="settings">Configuration over every other source (tests; see <see cref="CliHost"/>).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -45,24 +47,27 @@ public static class CliApp
             // "-h" is never a file name here: a log called -h is read as ./-h.
             if (rest.Contains("--help") || rest.Contains("-h"))
                 return Help(stdout, args[0]);
+            using var host = CliHost.Build(settings);
+            await using var scope = host.Services.CreateAsyncScope();
+            var cli = new CliContext(stdout, stderr, scope.ServiceProvider);
             return args[0] switch
             {
-                "analyze" => AnalyzeCommand.Run(rest, stdout, stderr),
-                "generate" => GenerateCommand.Run(rest, stdout, stderr),
-                "ingest" => await IngestCommand.RunAsync(rest, stdout, stderr),
-                "report" => await ReportCommand.RunAsync(rest, stdout, stderr),
-                "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
-                "prune" => await PruneCommand.RunAsync(rest, stdout, stderr),
-                "geoip" => GeoIpCommand.Run(rest, stdout, stderr),
-                "query-timings" => await QueryTimingsCommand.RunAsync(rest, stdout, stderr),
-                "block" => await BlockCommands.BlockAsync(rest, stdout, stderr),
-                "unblock" => await BlockCommands.UnblockAsync(rest, stdout, stderr),
-                "allow" => await BlockCommands.AllowAsync(rest, stdout, stderr),
-                "export" => await BlockCommands.ExportAsync(rest, stdout, stderr),
-                "backtest" => BacktestCommand.Run(rest, stdout, stderr),
-                "token" => await TokenCommand.RunAsync(rest, stdout, stderr),
-                "review" => await ReviewCommand.RunAsync(rest, stdout, stderr),
-                "user" => await UserCommand.RunAsync(rest, stdout, stderr),
+                "analyze" => AnalyzeCommand.Run(rest, cli),
+                "generate" => GenerateCommand.Run(rest, cli),
+                "ingest" => await IngestCommand.RunAsync(rest, cli),
+                "report" => await ReportCommand.RunAsync(rest, cli),
+                "migrate" => await MigrateCommand.RunAsync(rest, cli),
+                "prune" => await PruneCommand.RunAsync(rest, cli),
+                "geoip" => GeoIpCommand.Run(rest, cli),
+                "query-timings" => await QueryTimingsCommand.RunAsync(rest, cli),
+                "block" => await BlockCommands.BlockAsync(rest, cli),
+                "unblock" => await BlockCommands.UnblockAsync(rest, cli),
+                "allow" => await BlockCommands.AllowAsync(rest, cli),
+                "export" => await BlockCommands.ExportAsync(rest, cli),
+                "backtest" => BacktestCommand.Run(rest, cli),
+                "token" => await TokenCommand.RunAsync(rest, cli),
+                "review" => await ReviewCommand.RunAsync(rest, cli),
+                "user" => await UserCommand.RunAsync(rest, cli),
                 _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export, backtest, token, review, user)"),
             };
         }

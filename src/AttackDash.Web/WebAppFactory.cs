@@ -1,4 +1,6 @@
 using AttackDash.Ingestion.Hosting;
+using AttackDash.Operations;
+using AttackDash.Operations.Configuration;
 using AttackDash.Storage.Hosting;
 using AttackDash.Web.Api;
 using AttackDash.Web.Components;
@@ -17,11 +19,11 @@ public static class WebAppFactory
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(WebAppFactory).Assembly.GetName().Name });
         // Resolves Blazor's own script from the build output too (dotnet run, tests); a published app has it in wwwroot.
         builder.WebHost.UseStaticWebAssets();
-        AddSettingsFile(builder.Configuration);
+        builder.Configuration.AddAttackDashSources();
         configure?.Invoke(builder);
         builder.Services.AddAttackDashStorage(builder.Configuration);
         builder.Services.AddAttackDashIngestion(builder.Configuration);
-        builder.Services.AddAttackDashReview(builder.Configuration);
+        builder.Services.AddAttackDashReview(builder.Configuration).AddReviewWorker();
         builder.Services.AddBlocklistApi(builder.Configuration);
         builder.Services.AddDashboardSecurity(builder.Configuration);
         builder.Services.AddTransportSecurity(builder.Configuration);
@@ -44,15 +46,5 @@ public static class WebAppFactory
         app.MapLogout();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().RequireAuthorization();
         return app;
-    }
-
-    /// <summary>The operator's settings file (shared with the CLI) after appsettings*.json and before the environment, which wins.</summary>
-    private static void AddSettingsFile(ConfigurationManager configuration)
-    {
-        var file = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = SettingsFile.Path, Optional = true };
-        file.ResolveFileProvider();
-        var sources = configuration.Sources;
-        var afterJson = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is Microsoft.Extensions.Configuration.Json.JsonConfigurationSource).i + 1;
-        sources.Insert(Math.Min(afterJson, sources.Count), file);
     }
 }

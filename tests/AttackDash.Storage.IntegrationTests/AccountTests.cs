@@ -10,7 +10,7 @@ public sealed class AccountTests(PostgresFixture pg)
     public async Task Logout_and_every_change_of_password_role_or_state_end_the_sessions_of_the_account()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         await TestAccounts.ReadyAsync(cs, "admin", UserService.Admin);
         var password = await TestAccounts.ReadyAsync(cs, "bob", UserService.Viewer);
         var users = new UserService(Store.Of(cs));
@@ -50,30 +50,30 @@ public sealed class AccountTests(PostgresFixture pg)
     public async Task The_cli_lists_resets_changes_and_removes_accounts_and_never_leaves_the_store_without_an_admin()
     {
         var cs = await pg.NewDatabaseAsync();
-        var add = TestCli.Run("user", "add", "alice", "--role", "admin");
+        var add = TestCli.Run(cs, "user", "add", "alice", "--role", "admin");
         Assert.Equal(0, add.Exit);
         var oneTime = add.Stdout.Trim().Split(' ')[^1];
         var signedIn = await new SignInService(Store.Of(cs)).SignInAsync("alice", oneTime, "192.0.2.1");
         Assert.True(signedIn!.MustChangePassword);
 
-        Assert.Equal(1, TestCli.Run("user", "disable", "alice").Exit);
-        Assert.Equal(1, TestCli.Run("user", "role", "alice", "viewer").Exit);
-        Assert.Contains("last enabled admin", TestCli.Run("user", "remove", "alice").Stderr, StringComparison.Ordinal);
+        Assert.Equal(1, TestCli.Run(cs, "user", "disable", "alice").Exit);
+        Assert.Equal(1, TestCli.Run(cs, "user", "role", "alice", "viewer").Exit);
+        Assert.Contains("last enabled admin", TestCli.Run(cs, "user", "remove", "alice").Stderr, StringComparison.Ordinal);
 
-        Assert.Equal(0, TestCli.Run("user", "add", "bob").Exit);
-        Assert.Equal(0, TestCli.Run("user", "role", "bob", "admin").Exit);
-        var reset = TestCli.Run("user", "passwd", "alice");
+        Assert.Equal(0, TestCli.Run(cs, "user", "add", "bob").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "user", "role", "bob", "admin").Exit);
+        var reset = TestCli.Run(cs, "user", "passwd", "alice");
         Assert.Equal(0, reset.Exit);
         Assert.Null(await new SessionStore(Store.Of(cs)).ValidateAsync(signedIn.SessionToken));
         Assert.Null(await new SignInService(Store.Of(cs)).SignInAsync("alice", oneTime, "192.0.2.1"));
         Assert.NotNull(await new SignInService(Store.Of(cs)).SignInAsync("alice", reset.Stdout.Trim().Split(' ')[^1], "192.0.2.1"));
-        Assert.Equal(0, TestCli.Run("user", "disable", "alice").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "user", "disable", "alice").Exit);
 
-        var list = TestCli.Run("user", "list").Stdout;
+        var list = TestCli.Run(cs, "user", "list").Stdout;
         Assert.Matches(@"alice\s+admin\s+disabled", list);
         Assert.Matches(@"bob\s+admin\s+one-time pw", list);
-        Assert.Equal(0, TestCli.Run("user", "remove", "alice").Exit);
-        Assert.Equal(2, TestCli.Run("user", "frobnicate", "bob").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "user", "remove", "alice").Exit);
+        Assert.Equal(2, TestCli.Run(cs, "user", "frobnicate", "bob").Exit);
         Assert.Equal(["user-add", "user-add", "user-role", "user-passwd", "user-disable", "user-remove"],
             await ActionsAsync(cs));
     }

@@ -19,9 +19,9 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         var log = TestCli.Generate(dir.Path, 40_000, seed: 5, days: 21);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", log).Exit);
 
-        var analyze = TestCli.Run("analyze", "--json", "--all", "--tz", "UTC", log);
+        var analyze = TestCli.Run(cs, "analyze", "--json", "--all", "--tz", "UTC", log);
         var expected = JsonDocument.Parse(analyze.Stdout).RootElement.GetProperty("campaigns").EnumerateArray()
             .Select(c => (c.GetProperty("username").GetString()!, c.GetProperty("first").GetDateTimeOffset(), c.GetProperty("ips").GetInt64(), c.GetProperty("attempts").GetInt64()))
             .OrderBy(c => c.Item2).ThenBy(c => c.Item1, StringComparer.Ordinal).ToList();
@@ -29,7 +29,7 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
         Assert.NotEmpty(expected);
         Assert.Equal(expected, found.Select(c => (c.Username, c.First, (long)c.Ips.Count, c.Attempts)).OrderBy(c => c.First).ThenBy(c => c.Username, StringComparer.Ordinal));
 
-        var cli = JsonDocument.Parse(TestCli.Run("backtest", "--json", "--tz", "UTC", log).Stdout).RootElement.GetProperty("results").EnumerateArray()
+        var cli = JsonDocument.Parse(TestCli.Run(cs, "backtest", "--json", "--tz", "UTC", log).Stdout).RootElement.GetProperty("results").EnumerateArray()
             .Select(r => (r.GetProperty("policy").GetString()!, r.GetProperty("stopped").GetInt64(), r.GetProperty("attackEvents").GetInt64(), r.GetProperty("maxEntries").GetInt32(),
                 r.GetProperty("collateralMessages").GetInt64(), r.GetProperty("collateralLogins").GetInt64())).ToList();
         var store = await new BacktestQueries(Store.Of(cs)).RunAsync(BlockPolicy.Defaults);
@@ -39,11 +39,11 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
     [Fact]
     public async Task Query_timings_times_every_page_of_the_dashboard()
     {
-        await pg.NewDatabaseAsync();
+        var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", TestCli.Generate(dir.Path, 5_000, seed: 2, days: 10)).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", TestCli.Generate(dir.Path, 5_000, seed: 2, days: 10)).Exit);
 
-        var (exit, stdout, stderr) = TestCli.Run("query-timings", "--runs", "1", "--pages");
+        var (exit, stdout, stderr) = TestCli.Run(cs, "query-timings", "--runs", "1", "--pages");
 
         Assert.True(exit == 0, stderr);
         foreach (var page in new[] { "overview (7 d)", "overview (24 h)", "offenders", "timeline", "geography", "campaigns", "IP detail", "review", "blocks + audit", "backtest" })
@@ -55,7 +55,7 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", TestCli.Generate(dir.Path, 20_000, seed: 9, days: 10)).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", TestCli.Generate(dir.Path, 20_000, seed: 9, days: 10)).Exit);
         var attacks = $"kind IN {Ingest.EventKindSql.AttackKinds} AND client_ip IS NOT NULL";
         var q = new DashboardQueries(Store.Of(cs));
 
@@ -89,7 +89,7 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
             .. Enumerable.Range(0, 30).Select(i => Line(i, "[62.233.50.7]: possible SMTP attack: command=AUTH, count=5")),
             .. Enumerable.Range(30, 4).Select(i => Line(i, $"5635A0aa0001{i:D2}: from=<a@b.example>, size=10, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail.partner.example [62.233.50.80]")),
         ]);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", log).Exit);
         var blocks = new BlockService(Store.Of(cs));
         await blocks.AllowAsync(Cidr.Parse("45.155.205.0/24"), "alice", "our MX");
 
@@ -115,7 +115,7 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", TestCli.Generate(dir.Path, 20_000, seed: 4, days: 10)).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", TestCli.Generate(dir.Path, 20_000, seed: 4, days: 10)).Exit);
         var ips = await RowsAsync(cs, $"""
             (SELECT host(client_ip) FROM events WHERE client_ip IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 2)
             UNION (SELECT host(client_ip) FROM events WHERE kind = {(int)Core.Events.EventKind.UserUnknown} AND client_ip IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1)

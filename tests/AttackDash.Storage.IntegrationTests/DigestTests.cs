@@ -1,5 +1,5 @@
 using System.Globalization;
-using AttackDash.Storage.Digest;
+using AttackDash.Operations.Reviews;
 using AttackDash.Storage.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -12,14 +12,14 @@ public sealed class DigestTests(PostgresFixture pg)
     [Fact]
     public async Task Opening_a_review_mails_a_digest_through_sendmail_t()
     {
-        await pg.NewDatabaseAsync();
+        var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         var log = dir.File("maillog");
         var lines = Enumerable.Range(0, 130).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"Jun  3 10:{i / 60:D2}:{i % 60:D2} mx sm-mta[{100 + i}]: [62.233.50.10]: possible SMTP attack: command=AUTH, count=5")).ToList();
         lines.Add("Jun  4 11:00:00 mx sm-mta[900]: AUTH=server, relay=[62.233.50.10], authid=webmaster, mech=LOGIN, bits=0");
         await File.WriteAllLinesAsync(log, lines);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", "--year", "2025", log).Exit);
 
         // A stand-in for sendmail -t that keeps what it was given, with its arguments.
         var captured = dir.File("captured.eml");
@@ -27,21 +27,17 @@ public sealed class DigestTests(PostgresFixture pg)
         await File.WriteAllTextAsync(fake, $"#!/bin/sh\necho \"args: $*\" > {captured}\ncat >> {captured}\n");
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        Environment.SetEnvironmentVariable("Digest__SendmailPath", fake);
-        Environment.SetEnvironmentVariable("Digest__To", "ops@example.org");
-        Environment.SetEnvironmentVariable("Digest__DashboardUrl", "https://attackdash.example.org");
-        try
+        var settings = new Dictionary<string, string?>(CliRunner.NoGeoIp)
         {
-            var (exit, stdout, stderr) = TestCli.Run("review", "open", "--week", "2025-06-02", "--mail");
-            Assert.True(exit == 0, stderr);
-            Assert.Contains("62.233.50.10", stdout, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("Digest__SendmailPath", null);
-            Environment.SetEnvironmentVariable("Digest__To", null);
-            Environment.SetEnvironmentVariable("Digest__DashboardUrl", null);
-        }
+            ["ConnectionStrings:AttackDash"] = cs,
+            ["Digest:SendmailPath"] = fake,
+            // One comma-separated value, as Digest__To=... in a unit file.
+            ["Digest:To"] = "ops@example.org",
+            ["Digest:DashboardUrl"] = "https://attackdash.example.org",
+        };
+        var (exit, stdout, stderr) = CliRunner.Run(settings, "review", "open", "--week", "2025-06-02", "--mail");
+        Assert.True(exit == 0, stderr);
+        Assert.Contains("62.233.50.10", stdout, StringComparison.Ordinal);
         var mail = await File.ReadAllTextAsync(captured);
         Assert.StartsWith("args: -t -i\n", mail, StringComparison.Ordinal);
         Assert.Contains("To: ops@example.org\r\n", mail, StringComparison.Ordinal);
@@ -58,8 +54,8 @@ public sealed class DigestTests(PostgresFixture pg)
     [InlineData("2025-06-04T12:00:00Z", "2025-06-09T06:00:00Z")]
     public void The_review_opens_on_the_configured_day_and_hour(string now, string next)
     {
-        var worker = new ReviewWorker(Options.Create(new ReviewScheduleOptions()), Options.Create(new DigestOptions()),
-            new AttackDashDatabase(), new ReviewStatus(), TimeProvider.System, NullLogger<ReviewWorker>.Instance);
+        var worker = new ReviewWorker(Options.Create(new ReviewScheduleOptions()), new AttackDashDatabase(), null!,
+            new ReviewStatus(), TimeProvider.System, NullLogger<ReviewWorker>.Instance);
         Assert.Equal(DateTimeOffset.Parse(next, CultureInfo.InvariantCulture), worker.NextRun(DateTimeOffset.Parse(now, CultureInfo.InvariantCulture)));
     }
 }

@@ -33,8 +33,8 @@ public sealed class EmbeddedPostgresTests(PostgresFixture pg)
             await using var create = new NpgsqlCommand("CREATE DATABASE store_before_roles", admin);
             await create.ExecuteNonQueryAsync();
         }
-        Environment.SetEnvironmentVariable("ConnectionStrings__AttackDash", new NpgsqlConnectionStringBuilder(pg.ServerConnectionString) { Database = "store_before_roles" }.ConnectionString);
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        var cs = new NpgsqlConnectionStringBuilder(pg.ServerConnectionString) { Database = "store_before_roles" }.ConnectionString;
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
 
         await using var embedded = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { RootDirectory = pg.Root, Database = "store_before_roles" });
         Assert.Equal(EmbeddedPostgres.AppUser, new NpgsqlConnectionStringBuilder(embedded.ConnectionString).Username);
@@ -52,10 +52,10 @@ public sealed class EmbeddedPostgresTests(PostgresFixture pg)
             Assert.Equal(0, r.GetInt64(2));
         }
         // As the owner it migrates, creates partitions and analyzes them.
-        Environment.SetEnvironmentVariable("ConnectionStrings__AttackDash", embedded.ConnectionString);
+        cs = embedded.ConnectionString;
         using var dir = new TempDir();
         File.WriteAllText(dir.File("maillog"), "2025-03-03T10:00:00Z mx sm-mta[1]: [62.233.50.1]: possible SMTP attack: command=AUTH, count=5\n");
-        Assert.Equal(0, TestCli.Run("ingest", dir.File("maillog")).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", dir.File("maillog")).Exit);
         foreach (var file in new[] { "password", "app-password" })
             Assert.Equal(OperatingSystem.IsWindows() ? default : UnixFileMode.UserRead | UnixFileMode.UserWrite, OperatingSystem.IsWindows() ? default : File.GetUnixFileMode(Path.Combine(pg.Root, file)));
     }

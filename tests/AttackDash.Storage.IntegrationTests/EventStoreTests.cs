@@ -11,7 +11,7 @@ public sealed class EventStoreTests(PostgresFixture pg)
     public async Task A_writer_that_missed_a_commit_of_its_lines_adds_only_the_lines_not_yet_stored()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         await using var first = new EventStore(Store.Of(cs));
         await using var second = new EventStore(Store.Of(cs));
         var (id, _, _) = await first.OpenSourceAsync("fp", "/var/log/maillog");
@@ -33,7 +33,7 @@ public sealed class EventStoreTests(PostgresFixture pg)
     public async Task A_batch_commits_only_after_the_batch_given_to_wait_for()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         await using var store = new EventStore(Store.Of(cs));
         var (id, _, _) = await store.OpenSourceAsync("fp", "/var/log/maillog");
         var earlier = new TaskCompletionSource();
@@ -54,7 +54,7 @@ public sealed class EventStoreTests(PostgresFixture pg)
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         var log = TestCli.Generate(dir.Path, 40_000, seed: 21);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", log).Exit);
 
         Assert.True(await TestSql.ScalarAsync(cs, "SELECT count(*) FROM pg_inherits WHERE inhparent = 'events'::regclass") >= 2);
         Assert.Equal(0, await TestSql.ScalarAsync(cs, FollowTests.UnanalyzedPartitions));

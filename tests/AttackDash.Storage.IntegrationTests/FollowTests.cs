@@ -14,7 +14,7 @@ public sealed class FollowTests(PostgresFixture pg)
     public async Task Follow_mode_survives_rename_and_create_and_copytruncate_and_loses_no_line()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         using var dir = new TempDir();
         var log = Path.Combine(dir.Path, "maillog");
         Append(log, 100);
@@ -48,7 +48,7 @@ public sealed class FollowTests(PostgresFixture pg)
     public async Task Follow_mode_waits_while_the_database_is_down_and_then_writes_every_line()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         using var dir = new TempDir();
         var log = Path.Combine(dir.Path, "maillog");
         Append(log, 50);
@@ -71,7 +71,7 @@ public sealed class FollowTests(PostgresFixture pg)
     public async Task Follow_mode_counts_a_year_9999_line_as_malformed_and_reads_on()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         using var dir = new TempDir();
         var log = Path.Combine(dir.Path, "maillog");
         Append(log, 10);

@@ -26,16 +26,16 @@ public sealed class FramedAddressTests(PostgresFixture pg)
         // The same crafted line from a session that never named its client: nobody may be blamed for it.
         lines.Add($"Jun  3 11:00:00 mx sm-mta[900]: NOQUEUE: ruleset=check_mail, arg1=<x{Fake}@example.org>, relay=[185.220.101.51], reject=553 5.1.8 <x{Fake}@example.org>... Domain of sender address <x{Fake}@example.org> does not exist");
         await File.WriteAllLinesAsync(log, lines);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", "--year", "2025", log).Exit);
 
         var reviews = new ReviewService(Store.Of(cs));
         var review = await reviews.OpenAsync(new DateOnly(2025, 6, 2));
         Assert.Equal(["185.220.101.50"], review.Items.Select(i => i.Ip.ToString()));
         await new BlockService(Store.Of(cs)).DecideAllAsync(review.Id, "block24", "alice");
-        Assert.Equal("185.220.101.0/24\n", TestCli.Run("export", "--format", "cidr").Stdout);
+        Assert.Equal("185.220.101.0/24\n", TestCli.Run(cs, "export", "--format", "cidr").Stdout);
         foreach (var format in new[] { "nftables", "sendmail-access" })
         {
-            var export = TestCli.Run("export", "--format", format);
+            var export = TestCli.Run(cs, "export", "--format", format);
             Assert.Equal(0, export.Exit);
             Assert.Contains("185.220.101", export.Stdout, StringComparison.Ordinal);
             Assert.DoesNotContain("45.155.205", export.Stdout, StringComparison.Ordinal);

@@ -18,7 +18,7 @@ public sealed class GeoEnrichmentTests(PostgresFixture pg)
             "Mar  1 10:00:02 mx sm-mta[2]: [89.160.20.112]: possible SMTP attack: command=AUTH, count=5",
             "Mar  1 10:00:03 mx sm-mta[3]: [10.1.2.3]: possible SMTP attack: command=AUTH, count=5",
         ]);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", "--year", "2025", log).Exit);
 
         var geoDir = Path.Combine(dir.Path, "geoip");
         Directory.CreateDirectory(geoDir);
@@ -40,7 +40,7 @@ public sealed class GeoEnrichmentTests(PostgresFixture pg)
         using var dir = new TempDir();
         var log = Path.Combine(dir.Path, "maillog");
         await File.WriteAllLinesAsync(log, ["Mar  1 10:00:01 mx sm-mta[1]: [81.2.69.142]: possible SMTP attack: command=AUTH, count=5"]);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", "--year", "2025", log).Exit);
         using var geo = new MaxMindGeoLocator(new GeoIpOptions { Directories = [Path.Combine(dir.Path, "none")] });
         Assert.Equal(0, await GeoEnricher.EnrichAsync(new IpLocations(Store.Of(cs)), geo));
         Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM ip_summary WHERE geo_updated_at IS NULL"));

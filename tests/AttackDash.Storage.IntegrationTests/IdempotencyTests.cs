@@ -12,7 +12,7 @@ public sealed class IdempotencyTests(PostgresFixture pg)
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         var log = TestCli.Generate(dir.Path, 15_000, seed: 7);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", log).Exit);
         var events = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events");
         var rollup = await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_ip_kind");
 
@@ -23,7 +23,7 @@ public sealed class IdempotencyTests(PostgresFixture pg)
             src.CopyTo(gz);
         File.SetLastWriteTimeUtc(rotated, File.GetLastWriteTimeUtc(log));
         File.SetLastWriteTimeUtc(log + ".2.gz", File.GetLastWriteTimeUtc(log));
-        var again = TestCli.Run("ingest", "--tz", "UTC", log, rotated, log + ".2.gz");
+        var again = TestCli.Run(cs, "ingest", "--tz", "UTC", log, rotated, log + ".2.gz");
         Assert.True(again.Exit == 0, again.Stderr);
 
         Assert.Equal(events, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
@@ -37,10 +37,10 @@ public sealed class IdempotencyTests(PostgresFixture pg)
         using var dir = new TempDir();
         var log = TestCli.Generate(dir.Path, 150_000, seed: 8);
         var clean = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        Assert.Equal(0, TestCli.Run(clean, "ingest", "--tz", "UTC", log).Exit);
 
         var crashed = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(crashed, "migrate").Exit);
         using (var child = StartIngest(crashed, log))
         {
             var sw = Stopwatch.StartNew();
@@ -53,7 +53,7 @@ public sealed class IdempotencyTests(PostgresFixture pg)
         var total = await TestSql.ScalarAsync(clean, "SELECT count(*) FROM events");
         Assert.InRange(partial, 1, total - 1);
 
-        var resumed = TestCli.Run("ingest", "--tz", "UTC", log);
+        var resumed = TestCli.Run(crashed, "ingest", "--tz", "UTC", log);
         Assert.True(resumed.Exit == 0, resumed.Stderr);
         foreach (var sql in new[]
         {

@@ -8,14 +8,14 @@ public sealed class IngestReportTests(PostgresFixture pg)
     [Fact]
     public async Task Report_from_the_store_gives_the_same_numbers_as_analyze_on_the_log()
     {
-        await pg.NewDatabaseAsync();
+        var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         var log = TestCli.Generate(dir.Path, 40_000, seed: 5);
-        var ingest = TestCli.Run("ingest", "--tz", "UTC", log);
+        var ingest = TestCli.Run(cs, "ingest", "--tz", "UTC", log);
         Assert.True(ingest.Exit == 0, ingest.Stderr);
 
-        var report = JsonNode.Parse(TestCli.Run("report", "--json", "--all", "--tz", "UTC").Stdout)!.AsObject();
-        var analyze = JsonNode.Parse(TestCli.Run("analyze", "--json", "--all", "--tz", "UTC", log).Stdout)!.AsObject();
+        var report = JsonNode.Parse(TestCli.Run(cs, "report", "--json", "--all", "--tz", "UTC").Stdout)!.AsObject();
+        var analyze = JsonNode.Parse(TestCli.Run(cs, "analyze", "--json", "--all", "--tz", "UTC", log).Stdout)!.AsObject();
         foreach (var (key, value) in analyze)
         {
             if (key == "input")
@@ -35,7 +35,7 @@ public sealed class IngestReportTests(PostgresFixture pg)
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         var log = TestCli.Generate(dir.Path, 20_000, seed: 6);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--batch", "3000", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", "--batch", "3000", log).Exit);
         var events = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events");
         Assert.Equal(events, await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind"));
         Assert.Equal(await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE client_ip IS NOT NULL"),
@@ -54,7 +54,7 @@ public sealed class IngestReportTests(PostgresFixture pg)
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         var log = TestCli.Generate(dir.Path, 10_000, seed: 9);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", log).Exit);
         var rollup = await TestSql.ScalarAsync(cs, "SELECT sum(events) FROM hourly_kind");
         var december = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events WHERE time < '2025-01-01'");
         var total = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events");
@@ -62,7 +62,7 @@ public sealed class IngestReportTests(PostgresFixture pg)
 
         // Keep everything from 2025-01-01 on: the December 2024 partition goes, January stays.
         var keepDays = (int)Math.Floor((DateTimeOffset.UtcNow - new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)).TotalDays);
-        var (exit, stdout, _) = TestCli.Run("prune", "--keep", $"{keepDays}d");
+        var (exit, stdout, _) = TestCli.Run(cs, "prune", "--keep", $"{keepDays}d");
         Assert.Equal(0, exit);
         Assert.Contains("events_2024_12", stdout, StringComparison.Ordinal);
         Assert.Equal(total - december, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
@@ -72,7 +72,7 @@ public sealed class IngestReportTests(PostgresFixture pg)
     [Fact]
     public async Task Report_can_be_limited_to_one_mail_host_and_a_period()
     {
-        await pg.NewDatabaseAsync();
+        var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         var log = Path.Combine(dir.Path, "maillog");
         await File.WriteAllLinesAsync(log, [
@@ -80,10 +80,10 @@ public sealed class IngestReportTests(PostgresFixture pg)
             "Mar  2 10:00:02 mx2 sm-mta[2]: [192.0.2.2]: possible SMTP attack: command=AUTH, count=5",
             "Mar  3 10:00:03 mx1 sm-mta[3]: [192.0.2.3]: possible SMTP attack: command=AUTH, count=5",
         ]);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
-        var mx1 = JsonNode.Parse(TestCli.Run("report", "--json", "--host", "mx1").Stdout)!;
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        var mx1 = JsonNode.Parse(TestCli.Run(cs, "report", "--json", "--host", "mx1").Stdout)!;
         Assert.Equal(2, (long)mx1["attackEvents"]!);
-        var early = JsonNode.Parse(TestCli.Run("report", "--json", "--tz", "UTC", "--until", "2025-03-02T12:00:00Z").Stdout)!;
+        var early = JsonNode.Parse(TestCli.Run(cs, "report", "--json", "--tz", "UTC", "--until", "2025-03-02T12:00:00Z").Stdout)!;
         Assert.Equal(["192.0.2.1", "192.0.2.2"], early["offenders"]!.AsArray().Select(o => (string)o!["ip"]!).Order());
     }
 }

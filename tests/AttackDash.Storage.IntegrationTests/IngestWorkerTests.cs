@@ -49,7 +49,7 @@ public sealed class IngestWorkerTests(PostgresFixture pg)
         var log = dir.File("mail.log");
         await File.WriteAllLinesAsync(log, ["Mar  1 10:00:01 mx sm-mta[1]: [81.2.69.142]: possible SMTP attack: command=AUTH, count=5"]);
         // Stored by `attackdash ingest` without GeoIP data: the demo year and imports from elsewhere look like this.
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", "--year", "2025", log).Exit);
         var geoDir = dir.File("geoip");
         Directory.CreateDirectory(geoDir);
         File.Copy(Path.Combine(AppContext.BaseDirectory, "TestData", "geoip", "GeoLite2-City-Test.mmdb"), Path.Combine(geoDir, "GeoLite2-City-Test.mmdb"));

@@ -21,10 +21,10 @@ public sealed class LocalClientsStoreTests(PostgresFixture pg)
         // A broken local script (loopback) and a branch office (allowlisted after the first import) fail
         // AUTH as "admin" as often as the four real attackers, within the campaign window.
         var clients = new[] { "127.0.0.1", "62.233.50.7", "185.220.101.10", "185.220.101.11", "185.220.101.12", "185.220.101.13" };
-        await IngestAsync(dir.File("first"), clients, minute: 0);
+        await IngestAsync(cs, dir.File("first"), clients, minute: 0);
         await new BlockService(Store.Of(cs)).AllowAsync(Cidr.Parse("62.233.50.0/24"), "alice", "branch office");
         // A client of the allowlisted network seen only after the allowlist entry is local from its first line.
-        await IngestAsync(dir.File("second"), ["62.233.50.8"], minute: 30);
+        await IngestAsync(cs, dir.File("second"), ["62.233.50.8"], minute: 30);
 
         var dashboard = new DashboardQueries(Store.Of(cs));
         string[] attackers = ["185.220.101.10", "185.220.101.11", "185.220.101.12", "185.220.101.13"];
@@ -46,12 +46,12 @@ public sealed class LocalClientsStoreTests(PostgresFixture pg)
         Assert.All(local, l => Assert.Equal(l.Events, l.AttackEvents));
 
         // report reads the store's allowlist as --local: the branch office is in its local section.
-        var report = TestCli.Run("report", "--json", "--all", "--tz", "UTC");
+        var report = TestCli.Run(cs, "report", "--json", "--all", "--tz", "UTC");
         Assert.Equal(0, report.Exit);
         Assert.Contains("\"62.233.50.7\"", report.Stdout[report.Stdout.IndexOf("\"local\"", StringComparison.Ordinal)..], StringComparison.Ordinal);
     }
 
-    private static async Task IngestAsync(string log, IReadOnlyList<string> clients, int minute)
+    private static async Task IngestAsync(string cs, string log, IReadOnlyList<string> clients, int minute)
     {
         var lines = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -64,6 +64,6 @@ public sealed class LocalClientsStoreTests(PostgresFixture pg)
             }
         }
         await File.WriteAllLinesAsync(log, lines);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", "--year", "2025", log).Exit);
     }
 }

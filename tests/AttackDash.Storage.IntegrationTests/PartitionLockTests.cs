@@ -17,7 +17,7 @@ public sealed class PartitionLockTests(PostgresFixture pg)
     public async Task A_new_month_partition_is_created_while_another_writer_holds_an_uncommitted_copy_into_its_month()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         await using var march = new EventStore(Store.Of(cs));
         var (id, _, _) = await march.OpenSourceAsync("fp", "/var/log/maillog");
         Assert.Equal(3, await march.WriteBatchAsync(id, Events((1, 3), (2, 3), (3, 3)), 3, 0));

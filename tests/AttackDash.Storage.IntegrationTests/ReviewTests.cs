@@ -26,8 +26,8 @@ public sealed class ReviewTests(PostgresFixture pg)
         lines.AddRange(Lines("Jun  5", "62.233.50.77", 12,
             "5635A0aa000102: from=<a@b.example>, size=10, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail.partner.example [IP]"));
         await File.WriteAllLinesAsync(log, lines);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", log).Exit);
-        Assert.Equal(0, TestCli.Run("block", "45.155.205.50", "--reason", "earlier").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", "--year", "2025", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "block", "45.155.205.50", "--reason", "earlier").Exit);
 
         var reviews = new ReviewService(Store.Of(cs));
         var review = await reviews.OpenAsync(new DateOnly(2025, 6, 2));
@@ -44,11 +44,11 @@ public sealed class ReviewTests(PostgresFixture pg)
         await Assert.ThrowsAsync<BlockRefusedException>(() => blocking.DecideAsync(heavy.Id, "reject", "alice"));
         // A refused block decides nothing: the block and the decision commit together.
         var light = review.Items.Single(i => i.Ip.ToString() == "185.220.101.9");
-        Assert.Equal(0, TestCli.Run("allow", "185.220.101.0/24").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "allow", "185.220.101.0/24").Exit);
         await Assert.ThrowsAsync<BlockRefusedException>(() => blocking.DecideAsync(light.Id, "block24", "alice"));
         Assert.Null((await reviews.LatestAsync())!.Items.Single(i => i.Id == light.Id).Decision);
         Assert.Empty(await blocking.DecideAllAsync(review.Id, "reject", "alice"));
-        Assert.Equal("45.155.205.50/32\n62.233.50.0/24\n", TestCli.Run("export", "--format", "cidr").Stdout);
+        Assert.Equal("45.155.205.50/32\n62.233.50.0/24\n", TestCli.Run(cs, "export", "--format", "cidr").Stdout);
         Assert.NotNull((await reviews.LatestAsync())!.ClosedAt);
         Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'review-reject' AND target = '185.220.101.9'"));
     }

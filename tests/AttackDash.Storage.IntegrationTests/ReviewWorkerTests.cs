@@ -1,9 +1,11 @@
 using System.Globalization;
 using AttackDash.Storage.Blocking;
-using AttackDash.Storage.Digest;
+using AttackDash.Operations;
+using AttackDash.Operations.Reviews;
 using AttackDash.Storage.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace AttackDash.Storage.IntegrationTests;
 
@@ -15,20 +17,24 @@ public sealed class ReviewWorkerTests(PostgresFixture pg)
     public async Task A_review_due_while_the_database_is_away_is_opened_when_it_comes_back_and_the_worker_never_faults()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
-        var schedule = new ReviewScheduleOptions { RetryDelay = TimeSpan.FromMilliseconds(200), MinEvents = 100 };
-        var database = new AttackDashDatabase();
-        database.SetReady(Store.Of(cs));
-        var status = new ReviewStatus();
-        var worker = new ReviewWorker(Options.Create(schedule), Options.Create(new DigestOptions { Enabled = false }), database,
-            status, TimeProvider.System, NullLogger<ReviewWorker>.Instance);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
+        // The worker as a host registers it, on this test's database, with the digest off.
+        var settings = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Review:RetryDelay"] = "00:00:00.200",
+            ["Digest:Enabled"] = "false",
+        }).Build();
+        await using var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(settings).AddAttackDashStorage(settings).AddAttackDashReview(settings).AddReviewWorker().BuildServiceProvider();
+        services.GetRequiredService<AttackDashDatabase>().SetReady(Store.Of(cs));
+        var status = services.GetRequiredService<ReviewStatus>();
+        var worker = services.GetServices<IHostedService>().OfType<ReviewWorker>().Single();
         // The week of the last scheduled run, which this worker (started after it) has missed.
         var week = ReviewService.WeekStartOf(worker.NextRun(DateTimeOffset.UtcNow).AddDays(-7)).AddDays(-7);
         using var dir = new TempDir();
         var day = week.AddDays(2).ToDateTime(new TimeOnly(10, 0));
         await File.WriteAllLinesAsync(dir.File("maillog"), Enumerable.Range(0, 150).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{day.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [62.233.50.10]: possible SMTP attack: command=AUTH, count=5")));
-        Assert.Equal(0, TestCli.Run("ingest", dir.File("maillog")).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", dir.File("maillog")).Exit);
 
         using var stop = new CancellationTokenSource();
         await pg.RestartAsync(async () =>

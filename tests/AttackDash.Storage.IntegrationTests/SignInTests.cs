@@ -13,7 +13,7 @@ public sealed class SignInTests(PostgresFixture pg)
     public async Task Concurrent_guesses_from_one_client_are_checked_no_more_often_than_the_backoff_allows()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         await TestAccounts.ReadyAsync(cs, "admin", UserService.Admin);
         // One instant for all: with the system clock a guess stamped earlier but claimed later can be
         // refused even among the free tries, so the count would depend on scheduling.
@@ -29,7 +29,7 @@ public sealed class SignInTests(PostgresFixture pg)
     public async Task Guesses_from_one_client_never_keep_the_right_password_from_another_client_out()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         var password = await TestAccounts.ReadyAsync(cs, "admin", UserService.Admin);
         var clock = new ManualClock(new DateTimeOffset(2026, 6, 1, 12, 0, 0, TimeSpan.Zero));
         var signIn = new SignInService(Store.Of(cs), clock);
@@ -51,7 +51,7 @@ public sealed class SignInTests(PostgresFixture pg)
     public async Task Unknown_disabled_and_backing_off_accounts_get_the_answer_of_a_wrong_password_and_every_failure_is_audited()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         var password = await TestAccounts.ReadyAsync(cs, "bob", UserService.Viewer);
         await TestAccounts.ReadyAsync(cs, "admin", UserService.Admin);
         var signIn = new SignInService(Store.Of(cs));
@@ -73,7 +73,7 @@ public sealed class SignInTests(PostgresFixture pg)
     public async Task Unknown_disabled_and_backing_off_accounts_cost_one_password_hash_like_a_wrong_password()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         var password = await TestAccounts.ReadyAsync(cs, "bob", UserService.Viewer);
         await TestAccounts.ReadyAsync(cs, "admin", UserService.Admin);
         var hasher = new CountingHasher();

@@ -17,7 +17,7 @@ public sealed class StdinIngestTests(PostgresFixture pg)
         Assert.Contains("40 lines, 40 new events", await PipeAsync(cs, output), StringComparison.Ordinal);
         Assert.Contains("stdin: already ingested", await PipeAsync(cs, output), StringComparison.Ordinal);
         Assert.Equal(40, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
-        Assert.Equal(2, TestCli.Run("ingest", "--follow", "-").Exit);
+        Assert.Equal(2, TestCli.Run(cs, "ingest", "--follow", "-").Exit);
     }
 
     /// <summary>The real binary in its own process, with <paramref name="input"/> on its stdin.</summary>

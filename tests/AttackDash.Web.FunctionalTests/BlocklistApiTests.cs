@@ -16,8 +16,8 @@ public sealed class BlocklistApiTests(PostgresFixture pg)
     public async Task Firewall_hosts_pull_the_list_with_a_token_and_get_304_until_it_changes()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("block", "45.155.205.0/24", "--reason", "test").Exit);
-        var token = TestCli.Run("token", "create", "fw1").Stdout.Trim();
+        Assert.Equal(0, TestCli.Run(cs, "block", "45.155.205.0/24", "--reason", "test").Exit);
+        var token = TestCli.Run(cs, "token", "create", "fw1").Stdout.Trim();
         await using var app = await TestWebApp.StartAsync(cs, Settings);
         using var http = new HttpClient { BaseAddress = TestWebApp.Address(app) };
 
@@ -33,7 +33,7 @@ public sealed class BlocklistApiTests(PostgresFixture pg)
         conditional.Headers.IfNoneMatch.Add(etag);
         Assert.Equal(HttpStatusCode.NotModified, (await http.SendAsync(conditional)).StatusCode);
 
-        Assert.Equal(0, TestCli.Run("block", "62.233.50.7", "--reason", "test").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "block", "62.233.50.7", "--reason", "test").Exit);
         await Task.Delay(300);
         using var again = new HttpRequestMessage(HttpMethod.Get, "/api/blocklist/cidr");
         again.Headers.IfNoneMatch.Add(etag);
@@ -42,7 +42,7 @@ public sealed class BlocklistApiTests(PostgresFixture pg)
         Assert.Equal("45.155.205.0/24\n62.233.50.7/32\n", await changed.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(new Uri("/api/blocklist/pf", UriKind.Relative))).StatusCode);
 
-        Assert.Equal(0, TestCli.Run("token", "revoke", "fw1").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "token", "revoke", "fw1").Exit);
         await Task.Delay(300);
         Assert.Equal(HttpStatusCode.Unauthorized, (await http.GetAsync(new Uri("/api/blocklist/cidr", UriKind.Relative))).StatusCode);
     }
@@ -51,8 +51,8 @@ public sealed class BlocklistApiTests(PostgresFixture pg)
     public async Task An_address_that_keeps_failing_is_locked_out_but_a_valid_token_from_it_keeps_working()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
-        var token = TestCli.Run("token", "create", "fw1").Stdout.Trim();
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
+        var token = TestCli.Run(cs, "token", "create", "fw1").Stdout.Trim();
         await using var app = await TestWebApp.StartAsync(cs, Settings);
         using var http = new HttpClient { BaseAddress = TestWebApp.Address(app) };
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "adk_guess");

@@ -12,11 +12,11 @@ public sealed class CliSettingsTests(PostgresFixture pg)
     [Fact]
     public async Task Review_open_takes_min_events_and_the_smtp_port_from_the_settings_file()
     {
-        await pg.NewDatabaseAsync();
+        var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         await File.WriteAllLinesAsync(dir.File("maillog"), Enumerable.Range(0, 12).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"Jun  3 10:00:{i:D2} mx sm-mta[{100 + i}]: [62.233.50.10]: possible SMTP attack: command=AUTH, count=5")));
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", "--year", "2025", dir.File("maillog")).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", "--year", "2025", dir.File("maillog")).Exit);
 
         using var smtp = new TcpListener(IPAddress.Loopback, 0);
         smtp.Start();
@@ -29,7 +29,7 @@ public sealed class CliSettingsTests(PostgresFixture pg)
         Environment.SetEnvironmentVariable("ATTACKDASH_SETTINGS", dir.File("appsettings.json"));
         try
         {
-            var (exit, stdout, stderr) = TestCli.Run("review", "open", "--week", "2025-06-02", "--mail");
+            var (exit, stdout, stderr) = TestCli.Run(cs, "review", "open", "--week", "2025-06-02", "--mail");
             Assert.True(exit == 0, stderr);
             // 12 events: under the default 100, over the file's 10.
             Assert.Contains("62.233.50.10", stdout, StringComparison.Ordinal);
@@ -46,13 +46,13 @@ public sealed class CliSettingsTests(PostgresFixture pg)
     [Fact]
     public async Task A_wrong_value_in_the_settings_file_is_refused_with_its_section()
     {
-        await pg.NewDatabaseAsync();
+        var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         await File.WriteAllTextAsync(dir.File("appsettings.json"), """{ "Review": { "MinEvents": 0 } }""");
         Environment.SetEnvironmentVariable("ATTACKDASH_SETTINGS", dir.File("appsettings.json"));
         try
         {
-            var (exit, _, stderr) = TestCli.Run("review", "open");
+            var (exit, _, stderr) = TestCli.Run(cs, "review", "open");
             Assert.Equal(2, exit);
             Assert.Contains("Review:", stderr, StringComparison.Ordinal);
             Assert.Contains("MinEvents", stderr, StringComparison.Ordinal);
@@ -83,6 +83,42 @@ public sealed class CliSettingsTests(PostgresFixture pg)
             Environment.SetEnvironmentVariable("ATTACKDASH_SETTINGS", null);
             Environment.SetEnvironmentVariable("Review__MinEvents", null);
         }
+    }
+
+    [Fact]
+    public async Task The_connection_string_and_settings_can_come_as_files_in_the_credentials_directory()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        await File.WriteAllLinesAsync(dir.File("maillog"), Enumerable.Range(0, 12).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"Jun  3 10:00:{i:D2} mx sm-mta[{100 + i}]: [62.233.50.10]: possible SMTP attack: command=AUTH, count=5")));
+        // systemd's LoadCredential= puts one file per secret there; the name is the configuration key.
+        var credentials = Directory.CreateDirectory(dir.File("credentials")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(credentials, "ConnectionStrings__AttackDash"), cs + "\n");
+        await File.WriteAllTextAsync(Path.Combine(credentials, "Review__MinEvents"), "10");
+        Assert.Equal(0, RunChild(credentials, "ingest", "--tz", "UTC", "--year", "2025", dir.File("maillog")).Exit);
+        var (exit, stdout, stderr) = RunChild(credentials, "review", "open", "--week", "2025-06-02");
+        Assert.True(exit == 0, stderr);
+        // 12 events: under the default 100, over the credential's 10; and on the test's database, named nowhere else.
+        Assert.Contains("62.233.50.10", stdout, StringComparison.Ordinal);
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM reviews"));
+    }
+
+    /// <summary>The real command in its own process, whose only settings are the credentials folder (no connection string variable).</summary>
+    private static (int Exit, string Stdout, string Stderr) RunChild(string credentials, params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "attackdash.dll"), .. args])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        start.Environment.Remove("ConnectionStrings__AttackDash");
+        start.Environment["CREDENTIALS_DIRECTORY"] = credentials;
+        start.Environment["GeoIp__Directory"] = "/nonexistent";
+        using var p = System.Diagnostics.Process.Start(start)!;
+        var stdout = p.StandardOutput.ReadToEndAsync();
+        var stderr = p.StandardError.ReadToEnd();
+        p.WaitForExit();
+        return (p.ExitCode, stdout.Result, stderr);
     }
 
     /// <summary>Just enough of an SMTP server for one message: returns the whole dialogue from the client.</summary>

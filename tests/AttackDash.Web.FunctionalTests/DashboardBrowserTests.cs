@@ -20,7 +20,7 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         var lines = Enumerable.Range(0, 240).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{yesterday.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [62.233.50.{1 + (i % 3)}]: possible SMTP attack: command=AUTH, count=5"));
         await File.WriteAllLinesAsync(log, lines);
-        Assert.Equal(0, TestCli.Run("ingest", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
         var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
 
         // A DB-IP file (here a MaxMind test file under DB-IP's name) obliges the UI to credit DB-IP.
@@ -49,7 +49,7 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         await Expect(page.Locator("#top-offenders tbody tr")).ToHaveCountAsync(3);
         await Expect(page.Locator("footer.attribution a")).ToHaveTextAsync("IP Geolocation by DB-IP");
 
-        Assert.Equal(0, TestCli.Run("block", "62.233.50.2", "--reason", "test").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "block", "62.233.50.2", "--reason", "test").Exit);
         await Expect(page.Locator("header nav a[href=offenders]")).ToBeVisibleAsync();
         // A full load, then the page's interactive marker: filters work once the circuit runs the page
         // (after an in-app navigation the previous page's marker could still be in the document).

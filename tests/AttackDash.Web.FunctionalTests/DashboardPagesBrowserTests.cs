@@ -27,9 +27,9 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         using var dir = new TempDir();
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var log = dir.File("maillog");
-        var (exit, _, err) = TestCli.Run("generate", "--out", log, "--lines", "30000", "--seed", "7", "--days", "14", "--format", "iso", "--start", $"{today.AddDays(-13):yyyy-MM-dd}");
+        var (exit, _, err) = TestCli.Run(cs, "generate", "--out", log, "--lines", "30000", "--seed", "7", "--days", "14", "--format", "iso", "--start", $"{today.AddDays(-13):yyyy-MM-dd}");
         Assert.True(exit == 0, err);
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", log).Exit);
         // Test coordinates (GeoIP itself has its own tests): a spread of places, so that the map has points.
         await TestSql.ScalarAsync(cs, "WITH u AS (UPDATE ip_summary SET latitude = abs(hashtext(host(ip))) % 120 - 60, longitude = abs(hashtext(host(ip) || 'x')) % 340 - 170, country_code = 'XX', country = 'Testland' RETURNING 1) SELECT count(*) FROM u");
         var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
@@ -79,7 +79,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         await Expect(page.Locator("#by-country tbody tr:first-child td:nth-child(2)")).ToHaveTextAsync(N(monthIps));
 
         await Open(page, baseUrl, "/campaigns", "#campaign-count", "campaigns");
-        var analyze = TestCli.Run("analyze", "--json", "--all", "--tz", "UTC", "--since", $"{week.From:yyyy-MM-dd}", "--until", $"{week.To:yyyy-MM-dd}", log);
+        var analyze = TestCli.Run(cs, "analyze", "--json", "--all", "--tz", "UTC", "--since", $"{week.From:yyyy-MM-dd}", "--until", $"{week.To:yyyy-MM-dd}", log);
         var campaigns = JsonDocument.Parse(analyze.Stdout).RootElement.GetProperty("campaigns").GetArrayLength();
         await Expect(page.Locator("#campaign-count")).ToContainTextAsync($"{N(campaigns)} campaigns");
 
@@ -151,7 +151,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         var now = DateTime.UtcNow.AddMinutes(-5);
         await File.WriteAllLinesAsync(more, Enumerable.Range(0, 50).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{now.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{900 + i}]: [192.0.2.{1 + i % 5}]: possible SMTP attack: command=AUTH, count=5")));
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", more).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", more).Exit);
         await Expect(page.Locator("#attack-events")).ToHaveTextAsync(N(shown + 50), new() { Timeout = 15_000 });
 
         await File.WriteAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "page-timings.txt"), _timings);
@@ -166,7 +166,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         var now = DateTime.UtcNow.AddHours(-1);
         await File.WriteAllLinesAsync(log, Enumerable.Range(0, 20).Select(i => string.Create(CultureInfo.InvariantCulture,
             $"{now.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [198.51.100.4]: possible SMTP attack: command=AUTH, count=5")));
-        Assert.Equal(0, TestCli.Run("ingest", "--tz", "UTC", log).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", log).Exit);
         var password = await TestAccounts.ReadyAsync(cs, "bob", UserService.Viewer);
         await using var app = await TestWebApp.StartAsync(cs);
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');

@@ -12,7 +12,7 @@ public sealed class FollowerRestartTests(PostgresFixture pg)
     public async Task A_follower_whose_log_cannot_be_read_restarts_until_it_can_and_healthz_reports_degraded_then_unhealthy_without_the_database()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         using var dir = new TempDir();
         var log = dir.File("maillog");
         // Reading /proc/self/mem at offset 0 fails with EIO: a log that exists and cannot be read.

@@ -14,7 +14,7 @@ public sealed partial class SessionBrowserTests(PostgresFixture pg)
     public async Task After_logout_a_copy_of_the_cookie_opens_no_page_and_another_open_tab_signs_out()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs);
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
@@ -51,7 +51,7 @@ public sealed partial class SessionBrowserTests(PostgresFixture pg)
     public async Task A_one_time_password_opens_only_the_password_page_until_it_is_changed()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         var oneTime = await new UserService(Store.Of(cs)).CreateAsync("admin", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs);
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');

@@ -14,7 +14,7 @@ public sealed partial class TransportTests(PostgresFixture pg)
     public async Task Behind_a_trusted_proxy_an_https_request_gets_hsts_and_a_secure_cookie_and_failures_count_for_the_real_client()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs, new() { ["Proxy:KnownProxies:0"] = "127.0.0.1" });
         using var http = Client(TestWebApp.Address(app));
@@ -37,7 +37,7 @@ public sealed partial class TransportTests(PostgresFixture pg)
     public async Task Without_a_configured_proxy_forwarded_headers_are_ignored()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs);
         using var http = Client(TestWebApp.Address(app));
@@ -51,7 +51,7 @@ public sealed partial class TransportTests(PostgresFixture pg)
     public async Task Kestrel_serves_https_from_a_configured_certificate_with_hsts_and_a_secure_cookie()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         using var dir = new TempDir();
         using var key = RSA.Create(2048);

@@ -12,7 +12,7 @@ public sealed class UsersPageBrowserTests(PostgresFixture pg)
     public async Task An_admin_adds_and_disables_accounts_on_the_users_page_but_cannot_disable_the_last_admin()
     {
         var cs = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run("migrate").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);
         await using var app = await TestWebApp.StartAsync(cs);
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');

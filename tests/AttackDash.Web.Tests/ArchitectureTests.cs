@@ -18,6 +18,7 @@ public sealed partial class ArchitectureTests
     private static readonly Assembly Ingestion = typeof(AttackDash.Ingestion.FileIngestor).Assembly;
     private static readonly Assembly Web = typeof(WebAppFactory).Assembly;
     private static readonly Assembly Cli = typeof(AttackDash.Cli.CliApp).Assembly;
+    private static readonly Assembly Operations = typeof(AttackDash.Operations.ReviewServiceCollectionExtensions).Assembly;
 
     [Fact]
     public void Core_references_no_assembly_of_ours_and_no_database_library()
@@ -27,17 +28,19 @@ public sealed partial class ArchitectureTests
     }
 
     [Fact]
-    public void Storage_references_neither_the_web_host_nor_ingestion()
+    public void Storage_references_neither_the_web_host_nor_ingestion_nor_operations()
     {
         var references = Storage.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         Assert.DoesNotContain(Web.GetName().Name, references);
         Assert.DoesNotContain(Ingestion.GetName().Name, references);
+        Assert.DoesNotContain(Operations.GetName().Name, references);
     }
 
     [Theory]
     [InlineData("AttackDash.Web")]
     [InlineData("AttackDash.Ingestion")]
-    public void Web_and_ingestion_use_no_Npgsql_type_no_EF_type_and_no_entity(string assembly)
+    [InlineData("AttackDash.Operations")]
+    public void Web_ingestion_and_operations_use_no_Npgsql_type_no_EF_type_and_no_entity(string assembly)
     {
         var used = TypeReferences(Load(assembly)).Where(t =>
             t.StartsWith("Npgsql", StringComparison.Ordinal) || t.StartsWith("Microsoft.EntityFrameworkCore", StringComparison.Ordinal)
@@ -48,6 +51,7 @@ public sealed partial class ArchitectureTests
     [Theory]
     [InlineData("AttackDash.Web")]
     [InlineData("AttackDash.Ingestion")]
+    [InlineData("AttackDash.Operations")]
     [InlineData("attackdash")]
     public void Only_storage_holds_SQL(string assembly)
     {
@@ -61,7 +65,7 @@ public sealed partial class ArchitectureTests
         Assert.Contains(UserStrings(Storage), s => Sql().IsMatch(s));
     }
 
-    private static Assembly Load(string name) => new[] { Web, Ingestion, Cli }.Single(a => a.GetName().Name == name);
+    private static Assembly Load(string name) => new[] { Web, Ingestion, Cli, Operations }.Single(a => a.GetName().Name == name);
 
     private static List<string> TypeReferences(Assembly assembly)
     {

@@ -27,7 +27,7 @@ internal static class AnalyzeCommand
     private static readonly string[] Valued =
         ["--top", "--since", "--until", "--min-events", "--prefix", "--prefix6", "--campaign-window", "--campaign-min-ips", "--year", "--tz", "--session-idle", "--local"];
 
-    public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, Valued, ["--json", "--all", "--events"]);
         var read = CommonOptions.Read(a);
@@ -35,21 +35,21 @@ internal static class AnalyzeCommand
         int? top = a.Flag("--all") ? null : a.Int("--top", 20, 0, int.MaxValue);
         var files = CommonOptions.Inputs(a);
         if (a.Flag("--events"))
-            return WriteEvents(files, read, a, stdout, stderr);
+            return WriteEvents(files, read, a, cli.Out, cli.Error);
 
         var analyzer = new Analyzer(analysis);
         var engine = new LogEngine(analyzer, new EngineOptions { CaptureText = false, Correlation = CommonOptions.Correlation(a) });
-        new LogRunner(read, stderr).Run(files, engine);
-        CommonOptions.ReportMalformed(engine.Stats, stderr);
+        new LogRunner(read, cli.Error).Run(files, engine);
+        CommonOptions.ReportMalformed(engine.Stats, cli.Error);
         var report = ReportBuilder.Build(analyzer, engine.Stats, files, analysis, top);
         if (a.Flag("--json"))
         {
-            stdout.Write(JsonReport.ToJson(report));
-            stdout.WriteLine();
+            cli.Out.Write(JsonReport.ToJson(report));
+            cli.Out.WriteLine();
         }
         else
         {
-            TextReport.Write(stdout, report, analysis);
+            TextReport.Write(cli.Out, report, analysis);
         }
         return 0;
     }

@@ -18,24 +18,24 @@ internal static class BacktestCommand
         >=10 in 7 days as /32 for 30 days or /24 for 90 days.
         """;
 
-    public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--year", "--tz"], ["--json"]);
         var read = CommonOptions.Read(a);
         var files = CommonOptions.Inputs(a);
         var backtester = new Backtester();
         var engine = new LogEngine(backtester, new EngineOptions { CaptureText = false });
-        new LogRunner(read, stderr).Run(files, engine);
+        new LogRunner(read, cli.Error).Run(files, engine);
         var results = BlockPolicy.Defaults.Select(backtester.Run).ToList();
         if (a.Flag("--json"))
         {
-            stdout.WriteLine(JsonSerializer.Serialize(new { schema = "attackdash.backtest/1", results }, JsonReport.Options));
+            cli.Out.WriteLine(JsonSerializer.Serialize(new { schema = "attackdash.backtest/1", results }, JsonReport.Options));
             return 0;
         }
-        stdout.WriteLine($"{"policy",-28} {"stopped",8} {"of attacks",12} {"entries",8} {"legit msgs",11} {"logins",7}");
+        cli.Out.WriteLine($"{"policy",-28} {"stopped",8} {"of attacks",12} {"entries",8} {"legit msgs",11} {"logins",7}");
         foreach (var r in results)
         {
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Policy,-28} {r.StoppedShare,8:P1} {r.AttackEvents,12:#,0} {r.MaxEntries,8:#,0} {r.CollateralMessages,11:#,0} {r.CollateralLogins,7:#,0}"));
         }
         return 0;

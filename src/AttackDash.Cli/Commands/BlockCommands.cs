@@ -25,17 +25,17 @@ internal static class BlockCommands
 
     private static string Actor => CommonOptions.Actor;
 
-    public static async Task<int> BlockAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> BlockAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--reason", "--expires"], ["--confirm-wide"]);
         var network = OneNetwork(a);
         var reason = a.Value("--reason") ?? throw new UsageException("--reason TEXT is required: every block says why");
         TimeSpan? expires = a.Value("--expires") is null ? null : a.Duration("--expires", TimeSpan.Zero);
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var db = await cli.OpenDatabaseAsync();
         try
         {
             var entry = await new BlockService(db.DataSource).BlockAsync(network, reason, Actor, expires, a.Flag("--confirm-wide"));
-            stdout.WriteLine($"attackdash: blocked {entry.Network}" + (entry.ExpiresAt is { } x ? $" until {x:yyyy-MM-dd HH:mm}Z" : ""));
+            cli.Out.WriteLine($"attackdash: blocked {entry.Network}" + (entry.ExpiresAt is { } x ? $" until {x:yyyy-MM-dd HH:mm}Z" : ""));
             return 0;
         }
         catch (BlockRefusedException e)
@@ -44,11 +44,11 @@ internal static class BlockCommands
         }
     }
 
-    public static async Task<int> UnblockAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> UnblockAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--reason"], []);
         var network = OneNetwork(a);
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var db = await cli.OpenDatabaseAsync();
         try
         {
             await new BlockService(db.DataSource).UnblockAsync(network, Actor, a.Value("--reason"));
@@ -57,38 +57,38 @@ internal static class BlockCommands
         {
             throw new UsageException(e.Message);
         }
-        stdout.WriteLine($"attackdash: unblocked {network}");
+        cli.Out.WriteLine($"attackdash: unblocked {network}");
         return 0;
     }
 
-    public static async Task<int> AllowAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> AllowAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--note"], ["--remove"]);
         var network = OneNetwork(a);
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var db = await cli.OpenDatabaseAsync();
         var blocks = new BlockService(db.DataSource);
         if (a.Flag("--remove"))
         {
             await blocks.RemoveAllowAsync(network, Actor, a.Value("--note"));
-            stdout.WriteLine($"attackdash: {network} is no longer on the allowlist");
+            cli.Out.WriteLine($"attackdash: {network} is no longer on the allowlist");
             return 0;
         }
         var ended = await blocks.AllowAsync(network, Actor, a.Value("--note"));
-        stdout.WriteLine($"attackdash: {network} is on the allowlist");
+        cli.Out.WriteLine($"attackdash: {network} is on the allowlist");
         foreach (var e in ended)
-            stdout.WriteLine($"attackdash: unblocked {e}: it overlaps the new entry");
+            cli.Out.WriteLine($"attackdash: unblocked {e}: it overlaps the new entry");
         return 0;
     }
 
-    public static async Task<int> ExportAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> ExportAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--format"], []);
         var format = a.Value("--format") ?? throw new UsageException("--format is required");
         var exporter = BlocklistExporters.Find(format)
             ?? throw new UsageException($"unknown format '{format}' (known: {string.Join(", ", BlocklistExporters.All.Select(e => e.Format))})");
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var db = await cli.OpenDatabaseAsync();
         var networks = await new BlockService(db.DataSource).ActiveNetworksAsync();
-        stdout.Write(exporter.Render(networks, new ExportOptions()));
+        cli.Out.Write(exporter.Render(networks, new ExportOptions()));
         return 0;
     }
 

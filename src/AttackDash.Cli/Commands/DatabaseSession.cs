@@ -1,14 +1,15 @@
 using AttackDash.Storage.Embedded;
 using AttackDash.Storage.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace AttackDash.Cli.Commands;
 
 /// <summary>
 /// The store a command works on, opened from the same settings as the web host's
-/// (<see cref="StoreSession"/>): <c>ConnectionStrings__AttackDash</c> when set, else the embedded
-/// private cluster (folder: <c>AttackDash__EmbeddedRoot</c>, default /var/lib/attackdash as root),
-/// migrated automatically and stopped again when the command ends.
+/// (<see cref="StoreSession"/>): <c>ConnectionStrings:AttackDash</c> when set, else the embedded
+/// private cluster (folder: <c>AttackDash:EmbeddedRoot</c>, default /var/lib/attackdash as root),
+/// migrated automatically and stopped again when the command ends (unless another process uses it).
 /// </summary>
 internal sealed class DatabaseSession : IAsyncDisposable
 {
@@ -18,12 +19,14 @@ internal sealed class DatabaseSession : IAsyncDisposable
 
     public NpgsqlDataSource DataSource => _session.DataSource;
 
-    public static async Task<DatabaseSession> OpenAsync(bool migrate, TextWriter stderr, CancellationToken ct = default)
+    public static async Task<DatabaseSession> OpenAsync(CliContext cli, IServiceProvider services, bool migrate, CancellationToken ct = default)
     {
         try
         {
-            return new DatabaseSession(await StoreSession.OpenAsync(CliSettings.Configuration, migrate,
-                name => stderr.WriteLine($"attackdash: applied migration {name}"), ct));
+            var session = await StoreSession.OpenAsync(cli.Configuration, migrate, name => cli.Error.WriteLine($"attackdash: applied migration {name}"), ct);
+            // The host's store services (reviews, digests) now answer on it.
+            services.GetRequiredService<AttackDashDatabase>().SetReady(session.DataSource);
+            return new DatabaseSession(session);
         }
         catch (PostgresUnavailableException e)
         {

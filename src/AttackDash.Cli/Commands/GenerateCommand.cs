@@ -23,7 +23,7 @@ internal static class GenerateCommand
         year-less lines read back with the right year. Times are UTC: read them with --tz UTC.
         """;
 
-    public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--out", "--truth", "--lines", "--days", "--start", "--format", "--seed"], ["--gzip"]);
         var options = new GeneratorOptions
@@ -43,14 +43,14 @@ internal static class GenerateCommand
             options.Start = DateOnly.TryParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
                 ? d : throw new UsageException($"--start takes a date such as 2024-07-01, not '{start}'");
         }
-        var output = a.Value("--out") ?? throw new UsageException("--out FILE is required (- for stdout)");
+        var output = a.Value("--out") ?? throw new UsageException("--out FILE is required (- for cli.Out)");
         var truthPath = a.Value("--truth") ?? (output == "-" ? null : output + ".truth.json");
-        var truth = Write(output, options, a.Flag("--gzip"), stdout);
+        var truth = Write(output, options, a.Flag("--gzip"), cli.Out);
         if (truthPath is not null)
             File.WriteAllText(truthPath, JsonSerializer.Serialize(truth, JsonReport.Options));
         if (output != "-" && truth.Period.Last is { } last)
             File.SetLastWriteTimeUtc(output, last.UtcDateTime);
-        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        cli.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"attackdash: wrote {truth.Lines:#,0} lines ({truth.AttackEvents:#,0} attack events from {truth.UniqueAttackerIps:#,0} IPs) to {output}"));
         return 0;
     }

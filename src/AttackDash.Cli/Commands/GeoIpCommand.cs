@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using AttackDash.GeoIp;
 
+
 namespace AttackDash.Cli.Commands;
 
 /// <summary><c>attackdash geoip IP...</c>: what the configured databases say of some addresses.</summary>
@@ -13,23 +14,23 @@ internal static class GeoIpCommand
         data/geoip). scripts/fetch-demo-geoip.sh installs the free DB-IP Lite data into data/geoip.
         """;
 
-    public static int Run(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static int Run(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, [], []);
         if (a.Positionals.Count == 0)
             throw new UsageException("give one or more IP addresses");
         var ips = a.Positionals.Select(p => IPAddress.TryParse(p, out var ip) ? ip : throw new UsageException($"'{p}' is not an IP address")).ToList();
-        using var geo = new MaxMindGeoLocator(GeoIpSettings.FromEnvironment());
+        using var geo = new MaxMindGeoLocator(cli.Service<GeoIpOptions>());
         if (geo.Files.Count == 0)
-            stderr.WriteLine("attackdash: no .mmdb database found: every location is unknown");
+            cli.Error.WriteLine("attackdash: no .mmdb database found: every location is unknown");
         foreach (var ip in ips)
         {
             var g = geo.Locate(ip);
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{ip}\t{g.CountryCode ?? "-"}\t{g.City ?? "-"}\t{g.Latitude?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-"},{g.Longitude?.ToString("0.####", CultureInfo.InvariantCulture) ?? "-"}\tAS{g.Asn?.ToString(CultureInfo.InvariantCulture) ?? "-"} {g.AsOrganization}"));
         }
         foreach (var credit in geo.Credits)
-            stdout.WriteLine($"{credit.Text} ({credit.Url})");
+            cli.Out.WriteLine($"{credit.Text} ({credit.Url})");
         return 0;
     }
 }

@@ -3,6 +3,7 @@ using AttackDash.Core.Input;
 using AttackDash.GeoIp;
 using AttackDash.Ingestion;
 using AttackDash.Storage.Ingest;
+using Microsoft.Extensions.Configuration;
 using Npgsql;
 
 namespace AttackDash.Cli.Commands;
@@ -22,7 +23,7 @@ internal static class IngestCommand
         journald-only host: journalctl -u sendmail -o short-iso --since yesterday --until today | attackdash ingest -
         """;
 
-    public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--batch", "--year", "--tz", "--host", "--writers"], ["--follow"]);
         var read = CommonOptions.Read(a);
@@ -35,16 +36,17 @@ internal static class IngestCommand
         var files = CommonOptions.Inputs(a);
         if (files.Contains("-") && (files.Count > 1 || a.Flag("--follow")))
             throw new UsageException("stdin ('-') is read alone and once (journalctl -u sendmail -o short-iso | attackdash ingest -); --follow needs a file");
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var db = await cli.OpenDatabaseAsync();
+        var geoIp = cli.Service<GeoIpOptions>();
         if (a.Flag("--follow"))
-            return await FollowAsync(files, db.DataSource, options, read, stderr);
+            return await FollowAsync(files, db.DataSource, options, read, geoIp, cli.Error);
         await using (var stdin = files.Contains("-") ? await StdinSpool.CopyAsync() : null)
-            await IngestFilesAsync(stdin is null ? files : [stdin.Path], db.DataSource, options, read, stdout, stderr, stdin);
-        await ApplyRetentionAsync(db.DataSource, stdout);
-        using var geo = new MaxMindGeoLocator(GeoIpSettings.FromEnvironment());
+            await IngestFilesAsync(stdin is null ? files : [stdin.Path], db.DataSource, options, read, cli.Out, cli.Error, stdin);
+        await ApplyRetentionAsync(db.DataSource, cli.Configuration, cli.Out);
+        using var geo = new MaxMindGeoLocator(geoIp);
         var located = await GeoEnricher.EnrichAsync(new IpLocations(db.DataSource), geo);
         if (located > 0)
-            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"attackdash: located {located:#,0} IPs"));
+            cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"attackdash: located {located:#,0} IPs"));
         return 0;
     }
 
@@ -76,9 +78,9 @@ internal static class IngestCommand
     }
 
     /// <summary>While following, new attacker IPs get their location every 30 s.</summary>
-    private static async Task LocateNewIpsAsync(NpgsqlDataSource dataSource, TextWriter stderr, CancellationToken ct)
+    private static async Task LocateNewIpsAsync(NpgsqlDataSource dataSource, GeoIpOptions geoIp, TextWriter stderr, CancellationToken ct)
     {
-        using var geo = new MaxMindGeoLocator(GeoIpSettings.FromEnvironment());
+        using var geo = new MaxMindGeoLocator(geoIp);
         while (!ct.IsCancellationRequested)
         {
             try
@@ -97,16 +99,16 @@ internal static class IngestCommand
         }
     }
 
-    /// <summary>AttackDash__RetentionDays (default: unset, keep everything) prunes after each ingest.</summary>
-    private static async Task ApplyRetentionAsync(NpgsqlDataSource dataSource, TextWriter stdout)
+    /// <summary>AttackDash:RetentionDays (default: unset, keep everything) prunes after each ingest.</summary>
+    private static async Task ApplyRetentionAsync(NpgsqlDataSource dataSource, IConfiguration configuration, TextWriter stdout)
     {
-        if (!int.TryParse(Environment.GetEnvironmentVariable("AttackDash__RetentionDays"), NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days <= 0)
+        if (!int.TryParse(configuration["AttackDash:RetentionDays"], NumberStyles.None, CultureInfo.InvariantCulture, out var days) || days <= 0)
             return;
         foreach (var name in await Retention.DropOlderThanAsync(dataSource, DateTimeOffset.UtcNow.AddDays(-days)))
             stdout.WriteLine($"attackdash: retention ({days} days) dropped {name}");
     }
 
-    private static async Task<int> FollowAsync(List<string> files, NpgsqlDataSource dataSource, IngestOptions options, ReadOptions read, TextWriter stderr)
+    private static async Task<int> FollowAsync(List<string> files, NpgsqlDataSource dataSource, IngestOptions options, ReadOptions read, GeoIpOptions geoIp, TextWriter stderr)
     {
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -127,7 +129,7 @@ internal static class IngestCommand
             await using var own = new EventStore(dataSource);
             await new FileFollower(own, options, read, stderr).FollowAsync(f, stop.Token);
         }).ToList();
-        followers.Add(LocateNewIpsAsync(dataSource, stderr, stop.Token));
+        followers.Add(LocateNewIpsAsync(dataSource, geoIp, stderr, stop.Token));
         await Task.WhenAll(followers);
         return 0;
     }

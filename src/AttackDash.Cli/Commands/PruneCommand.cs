@@ -11,15 +11,15 @@ internal static class PruneCommand
         Hourly rollups and per-IP summaries are kept. AttackDash__RetentionDays makes ingest do this too.
         """;
 
-    public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--keep"], []);
         if (a.Value("--keep") is null)
             throw new UsageException("--keep D is required, e.g. --keep 400d");
         var keep = a.Duration("--keep", TimeSpan.Zero);
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var db = await cli.OpenDatabaseAsync();
         var dropped = await Retention.DropOlderThanAsync(db.DataSource, DateTimeOffset.UtcNow - keep);
-        stdout.WriteLine(dropped.Count == 0 ? "attackdash: nothing older than the retention age" : $"attackdash: dropped {string.Join(", ", dropped)}");
+        cli.Out.WriteLine(dropped.Count == 0 ? "attackdash: nothing older than the retention age" : $"attackdash: dropped {string.Join(", ", dropped)}");
         return 0;
     }
 }

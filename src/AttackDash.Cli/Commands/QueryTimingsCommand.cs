@@ -14,24 +14,24 @@ internal static class QueryTimingsCommand
         loads when it opens (its queries at once, as the page issues them), ending at --to.
         """;
 
-    public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--from", "--to", "--runs"], ["--pages"]);
         var runs = a.Int("--runs", 5, 1, 100);
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var db = await cli.OpenDatabaseAsync();
         var contents = new StoreContents(db.DataSource);
         var to = ParseDay(a.Value("--to")) ?? await contents.DayAfterNewestAsync();
         var from = ParseDay(a.Value("--from")) ?? to.AddDays(-365);
         var q = new DashboardQueries(db.DataSource);
-        stdout.WriteLine($"period {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}; {await contents.EventCountAsync():#,0} events stored");
-        await Time(stdout, "top 50 offenders", runs, async () => (await q.TopOffendersAsync(RollupPeriod.Days(from, to), 50)).Count);
-        await Time(stdout, "events per day by kind", runs, async () => (await new TimelineQueries(db.DataSource).EventsByKindAsync(RollupPeriod.Days(from, to), hourly: false)).Count);
-        await Time(stdout, "offenders by country", runs, async () => (await q.OffendersByCountryAsync(RollupPeriod.Days(from, to))).Count);
-        await Time(stdout, "offenders by ASN", runs, async () => (await q.OffendersByAsnAsync(RollupPeriod.Days(from, to))).Count);
+        cli.Out.WriteLine($"period {from:yyyy-MM-dd} .. {to:yyyy-MM-dd}; {await contents.EventCountAsync():#,0} events stored");
+        await Time(cli.Out, "top 50 offenders", runs, async () => (await q.TopOffendersAsync(RollupPeriod.Days(from, to), 50)).Count);
+        await Time(cli.Out, "events per day by kind", runs, async () => (await new TimelineQueries(db.DataSource).EventsByKindAsync(RollupPeriod.Days(from, to), hourly: false)).Count);
+        await Time(cli.Out, "offenders by country", runs, async () => (await q.OffendersByCountryAsync(RollupPeriod.Days(from, to))).Count);
+        await Time(cli.Out, "offenders by ASN", runs, async () => (await q.OffendersByAsnAsync(RollupPeriod.Days(from, to))).Count);
         if (a.Flag("--pages"))
         {
             foreach (var (name, load) in PageTimings.For(db.DataSource, to))
-                await Time(stdout, name, runs, load);
+                await Time(cli.Out, name, runs, load);
         }
         return 0;
     }

@@ -15,7 +15,7 @@ internal static class ReportCommand
         The same report and JSON schema (attackdash.analyze/1) as analyze, from the stored events.
         """;
 
-    public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--since", "--until", "--top", "--host", "--tz", "--min-events", "--prefix", "--prefix6", "--campaign-window", "--campaign-min-ips", "--local"], ["--json", "--all"]);
         var zone = CommonOptions.Read(a).Zone;
@@ -23,7 +23,7 @@ internal static class ReportCommand
         int? top = a.Flag("--all") ? null : a.Int("--top", 20, 0, int.MaxValue);
         if (a.Positionals.Count > 0)
             throw new UsageException($"report reads the database and takes no files ('{a.Positionals[0]}')");
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var db = await cli.OpenDatabaseAsync();
         // The store's allowlist is the operator's own networks: local, as --local is (docs: "Local clients").
         var allowlist = await new BlockService(db.DataSource).AllowlistAsync();
         analysis.Local = [.. analysis.Local, .. allowlist.Select(a => a.Network)];
@@ -34,9 +34,9 @@ internal static class ReportCommand
         var stats = InputStats.From(sources.Lines, sources.Sendmail, sources.Other, sources.Malformed, sources.First, sources.Last);
         var report = ReportBuilder.Build(analyzer, stats, sources.Files, analysis, top);
         if (a.Flag("--json"))
-            stdout.WriteLine(JsonReport.ToJson(report));
+            cli.Out.WriteLine(JsonReport.ToJson(report));
         else
-            TextReport.Write(stdout, report, analysis);
+            TextReport.Write(cli.Out, report, analysis);
         return 0;
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using AttackDash.Storage.Blocking;
-using AttackDash.Storage.Digest;
-using AttackDash.Storage.Hosting;
+using AttackDash.Operations.Digest;
 
 namespace AttackDash.Cli.Commands;
 
@@ -20,13 +19,12 @@ internal static class ReviewCommand
         Offenders: >= 100 attack events in the week, or any injection attempt, not blocked nor allowed.
         """;
 
-    public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--week"], ["--mail"]);
         var p = a.Positionals;
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
-        var schedule = CliSettings.Section<ReviewScheduleOptions>(ReviewScheduleOptions.Section);
-        var reviews = new ReviewService(db.DataSource, StorageServiceCollectionExtensions.ReviewPolicyOf(schedule));
+        await using var db = await cli.OpenDatabaseAsync();
+        var reviews = cli.Service<IReviewService>();
         var actor = CommonOptions.Actor;
         try
         {
@@ -34,23 +32,23 @@ internal static class ReviewCommand
             {
                 case "open":
                     var opened = await reviews.OpenAsync(Week(a.Value("--week")));
-                    Print(stdout, opened);
-                    if (a.Flag("--mail") && await DigestMailer.SendAsync(db.DataSource, DigestFromEnvironment(), opened, DateTimeOffset.UtcNow))
-                        stderr.WriteLine("attackdash: digest sent");
+                    Print(cli.Out, opened);
+                    if (a.Flag("--mail") && cli.Options<DigestOptions>() is not null && await cli.Service<DigestSender>().SendAsync(opened))
+                        cli.Error.WriteLine("attackdash: digest sent");
                     return 0;
                 case "show":
                     if (await reviews.LatestAsync() is { } latest)
-                        Print(stdout, latest);
+                        Print(cli.Out, latest);
                     else
-                        stdout.WriteLine("attackdash: no review yet (review open)");
+                        cli.Out.WriteLine("attackdash: no review yet (review open)");
                     return 0;
                 case "decide" when p.Count == 3 && long.TryParse(p[1], CultureInfo.InvariantCulture, out var item):
                     await new BlockService(db.DataSource).DecideAsync(item, p[2], actor);
-                    stdout.WriteLine($"attackdash: item {item}: {p[2]}");
+                    cli.Out.WriteLine($"attackdash: item {item}: {p[2]}");
                     return 0;
                 case "decide-all" when p.Count == 3 && long.TryParse(p[1], CultureInfo.InvariantCulture, out var review):
                     foreach (var refusal in await new BlockService(db.DataSource).DecideAllAsync(review, p[2], actor))
-                        stderr.WriteLine($"attackdash: refused: {refusal}");
+                        cli.Error.WriteLine($"attackdash: refused: {refusal}");
                     return 0;
                 default:
                     throw new UsageException("review open | show | decide ITEM DECISION | decide-all REVIEW DECISION");
@@ -64,13 +62,6 @@ internal static class ReviewCommand
         {
             throw new UsageException($"the digest could not be sent: {e.Message}");
         }
-    }
-
-    private static DigestOptions DigestFromEnvironment()
-    {
-        var o = CliSettings.Section<DigestOptions>(DigestOptions.Section);
-        o.To = CliSettings.CommaList("Digest:To") ?? o.To;
-        return o;
     }
 
     private static DateOnly Week(string? text)

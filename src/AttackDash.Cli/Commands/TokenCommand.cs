@@ -12,14 +12,14 @@ internal static class TokenCommand
         The token is shown once, at creation; only its hash is stored.
         """;
 
-    public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, [], []);
         var verb = a.Positionals.ElementAtOrDefault(0);
         var name = a.Positionals.ElementAtOrDefault(1);
         if (verb is not ("create" or "revoke" or "list") || (verb != "list" && name is null))
             throw new UsageException("token create NAME, token revoke NAME or token list");
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var db = await cli.OpenDatabaseAsync();
         var tokens = new TokenService(db.DataSource);
         var actor = CommonOptions.Actor;
         try
@@ -27,16 +27,16 @@ internal static class TokenCommand
             switch (verb)
             {
                 case "create":
-                    stdout.WriteLine(await tokens.CreateAsync(name!, actor));
-                    stderr.WriteLine($"attackdash: token '{name}' created; it is shown only this once");
+                    cli.Out.WriteLine(await tokens.CreateAsync(name!, actor));
+                    cli.Error.WriteLine($"attackdash: token '{name}' created; it is shown only this once");
                     break;
                 case "revoke":
                     await tokens.RevokeAsync(name!, actor);
-                    stdout.WriteLine($"attackdash: token '{name}' revoked");
+                    cli.Out.WriteLine($"attackdash: token '{name}' revoked");
                     break;
                 default:
                     foreach (var (n, created, revoked) in await tokens.ListAsync())
-                        stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n}\tcreated {created:yyyy-MM-dd}\t{(revoked is { } r ? $"revoked {r:yyyy-MM-dd}" : "active")}"));
+                        cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{n}\tcreated {created:yyyy-MM-dd}\t{(revoked is { } r ? $"revoked {r:yyyy-MM-dd}" : "active")}"));
                     break;
             }
         }

@@ -15,32 +15,32 @@ internal static class UserCommand
         Each change is audited (actor: cli:$USER) and ends the account's sessions.
         """;
 
-    public static async Task<int> RunAsync(IEnumerable<string> args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
     {
         var a = new ArgList(args, ["--role"], []);
         var actor = CommonOptions.Actor;
         Func<UserService, Task>? run = a.Positionals switch
         {
-            ["list"] => async u => List(stdout, await u.ListAsync()),
-            ["add", var name] => async u => Password(stdout, stderr, name, await u.CreateAsync(name, Role(a.Value("--role") ?? UserService.Viewer), actor)),
-            ["passwd", var name] => async u => Password(stdout, stderr, name, await u.ResetPasswordAsync(name, actor)),
+            ["list"] => async u => List(cli.Out, await u.ListAsync()),
+            ["add", var name] => async u => Password(cli.Out, cli.Error, name, await u.CreateAsync(name, Role(a.Value("--role") ?? UserService.Viewer), actor)),
+            ["passwd", var name] => async u => Password(cli.Out, cli.Error, name, await u.ResetPasswordAsync(name, actor)),
             ["role", var name, var role] => u => u.SetRoleAsync(name, Role(role), actor),
             ["disable", var name] => u => u.DisableAsync(name, actor),
             ["enable", var name] => u => u.EnableAsync(name, actor),
             ["remove", var name] => u => u.RemoveAsync(name, actor),
-            ["unlock", var name] => async u => stdout.WriteLine($"user '{name}': failed sign-ins of {await u.UnlockAsync(name, actor)} clients forgotten"),
+            ["unlock", var name] => async u => cli.Out.WriteLine($"user '{name}': failed sign-ins of {await u.UnlockAsync(name, actor)} clients forgotten"),
             _ => null,
         };
         if (run is null)
             throw new UsageException(Usage);
-        await using var db = await DatabaseSession.OpenAsync(migrate: true, stderr);
+        await using var db = await cli.OpenDatabaseAsync();
         try
         {
             await run(new UserService(db.DataSource));
         }
         catch (AccountException e)
         {
-            stderr.WriteLine($"attackdash: {e.Message}");
+            cli.Error.WriteLine($"attackdash: {e.Message}");
             return 1;
         }
         return 0;

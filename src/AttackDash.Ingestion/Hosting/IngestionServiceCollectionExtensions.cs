@@ -14,11 +14,14 @@ public static class IngestionServiceCollectionExtensions
             .ValidateDataAnnotations()
             .Validate(o => o.TimeZone is null || Core.Syslog.TimeZones.TryParse(o.TimeZone, out _, out _), "Ingest:TimeZone is not an IANA zone or UTC offset")
             .ValidateOnStart();
-        services.AddSingleton<IGeoLocator>(_ => new MaxMindGeoLocator(
-            configuration["GeoIp:Directory"] is { Length: > 0 } dir ? new GeoIpOptions { Directories = [dir] } : new GeoIpOptions()));
+        services.AddSingleton<IGeoLocator>(_ => new MaxMindGeoLocator(GeoIpOptionsOf(configuration)));
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FollowStatus>();
         services.AddHostedService<IngestWorker>();
         return services;
     }
+
+    /// <summary><c>GeoIp:Directory</c> replaces the default folders (/var/lib/GeoIP, /usr/share/GeoIP, data/geoip).</summary>
+    public static GeoIpOptions GeoIpOptionsOf(IConfiguration configuration) =>
+        configuration["GeoIp:Directory"] is { Length: > 0 } dir ? new GeoIpOptions { Directories = [dir] } : new GeoIpOptions();
 }

@@ -27,7 +27,8 @@ public sealed class AttackDashDatabase
         ? _ready.Task.Result
         : throw new InvalidOperationException("The store is not ready: the host has not started, or its database did not start (see the log).");
 
-    internal void SetReady(NpgsqlDataSource dataSource) => _ready.TrySetResult(dataSource);
+    /// <summary>Called once, by whoever opened the store: <see cref="DatabaseStartup"/>, or a CLI command's session.</summary>
+    public void SetReady(NpgsqlDataSource dataSource) => _ready.TrySetResult(dataSource);
 
     internal void SetFailed(Exception e) => _ready.TrySetException(e);
 }

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AttackDash.Storage.Hosting;
@@ -22,7 +21,6 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddAttackDashStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
-        services.AddOptions<ReviewScheduleOptions>().Bind(configuration.GetSection(ReviewScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AttackDashDatabase>();
         services.AddHostedService<DatabaseStartup>();
@@ -52,18 +50,6 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IpLocations>();
         // Holds one connection for its batches; the scope that made it disposes it.
         services.AddTransient<EventStore>();
-        // The review the pages and the worker open follows section "Review", like the CLI's.
-        services.AddScoped<IReviewService>(sp => new ReviewService(sp.GetRequiredService<NpgsqlDataSource>(), ReviewPolicyOf(sp.GetRequiredService<IOptions<ReviewScheduleOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
-    }
-
-    public static ReviewPolicy ReviewPolicyOf(ReviewScheduleOptions o) => new(o.MinEvents, o.AnyInjection);
-
-    /// <summary>The weekly offender review's schedule (section "Review") and its digest mail (section "Digest").</summary>
-    public static IServiceCollection AddAttackDashReview(this IServiceCollection services, IConfiguration configuration)
-    {
-        services.AddOptions<Digest.DigestOptions>().Bind(configuration.GetSection(Digest.DigestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<ReviewStatus>();
-        services.AddHostedService<ReviewWorker>();
-        return services;
+        services.AddScoped<IDigestQueries, DigestQueries>();
     }
 }

@@ -1,4 +1,5 @@
 using AttackDash.Ingestion.Hosting;
+using AttackDash.Operations.Reviews;
 using AttackDash.Storage.Hosting;
 
 namespace AttackDash.Web.Live;

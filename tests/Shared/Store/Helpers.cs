@@ -5,12 +5,14 @@ namespace AttackDash.Tests.Shared;
 
 internal static class TestCli
 {
-    public static (int Exit, string Stdout, string Stderr) Run(params string[] args) => CliRunner.Run(args);
+    /// <summary>Runs a command on the test's database, given as its settings: no process-wide variable, so collections may run in parallel.</summary>
+    public static (int Exit, string Stdout, string Stderr) Run(string connectionString, params string[] args) =>
+        CliRunner.Run(new Dictionary<string, string?>(CliRunner.NoGeoIp) { ["ConnectionStrings:AttackDash"] = connectionString }, args);
 
     public static string Generate(string dir, int lines, int seed, int days = 60)
     {
         var log = Path.Combine(dir, "maillog");
-        var (exit, _, err) = Run("generate", "--out", log, "--lines", $"{lines}", "--seed", $"{seed}", "--days", $"{days}", "--start", "2024-12-01");
+        var (exit, _, err) = CliRunner.Run("generate", "--out", log, "--lines", $"{lines}", "--seed", $"{seed}", "--days", $"{days}", "--start", "2024-12-01");
         Assert.True(exit == 0, err);
         return log;
     }

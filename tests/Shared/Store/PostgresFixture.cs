@@ -20,12 +20,10 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // The machine's own GeoIP data must not leak into the tests' numbers.
-        Environment.SetEnvironmentVariable("GeoIp__Directory", Path.Combine(_root, "no-geoip"));
         _server = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { RootDirectory = _root, Database = "postgres" });
     }
 
-    /// <summary>A new empty database, and sets it as the CLI's connection (the tests of this collection run one at a time).</summary>
+    /// <summary>A new empty database; its connection string goes to the CLI (<see cref="TestCli"/>) and the web host explicitly.</summary>
     public async Task<string> NewDatabaseAsync()
     {
         var name = $"test_{Interlocked.Increment(ref _databases)}";
@@ -40,7 +38,6 @@ public sealed class PostgresFixture : IAsyncLifetime
             await cmd.ExecuteNonQueryAsync();
         }
         var cs = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name }.ConnectionString;
-        Environment.SetEnvironmentVariable("ConnectionStrings__AttackDash", cs);
         return cs;
     }
 
@@ -55,7 +52,6 @@ public sealed class PostgresFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Environment.SetEnvironmentVariable("ConnectionStrings__AttackDash", null);
         if (_server is not null)
             await _server.DisposeAsync();
         try

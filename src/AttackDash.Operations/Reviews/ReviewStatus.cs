@@ -1,4 +1,4 @@
-namespace AttackDash.Storage.Hosting;
+namespace AttackDash.Operations.Reviews;
 
 /// <summary>Whether the weekly review's last run failed and is being retried: /healthz says "degraded" meanwhile.</summary>
 public sealed class ReviewStatus

@@ -1,12 +1,13 @@
+using AttackDash.Operations.Digest;
 using AttackDash.Storage.Blocking;
-using AttackDash.Storage.Digest;
+using AttackDash.Storage.Hosting;
 using AttackDash.Storage.Queries;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
-namespace AttackDash.Storage.Hosting;
+namespace AttackDash.Operations.Reviews;
 
 /// <summary>
 /// Opens the review of the week just ended at the configured time, and mails the digest. A run missed
@@ -14,7 +15,7 @@ namespace AttackDash.Storage.Hosting;
 /// backoff until it succeeds. Nothing here stops the host.
 /// </summary>
 internal sealed class ReviewWorker(
-    IOptions<ReviewScheduleOptions> schedule, IOptions<DigestOptions> digest, AttackDashDatabase database,
+    IOptions<ReviewScheduleOptions> schedule, AttackDashDatabase database, IServiceScopeFactory scopes,
     ReviewStatus status, TimeProvider clock, ILogger<ReviewWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan LongestRetry = TimeSpan.FromMinutes(30);
@@ -23,11 +24,11 @@ internal sealed class ReviewWorker(
     {
         if (!schedule.Value.Enabled)
             return;
-        var dataSource = await database.DataSourceAsync.WaitAsync(stoppingToken);
+        await database.WhenReadyAsync(stoppingToken);
         while (!stoppingToken.IsCancellationRequested)
         {
             var now = clock.GetUtcNow();
-            await WithRetryAsync(() => CatchUpAsync(dataSource, ReviewService.WeekStartOf(NextRun(now).AddDays(-7)).AddDays(-7), stoppingToken), stoppingToken);
+            await WithRetryAsync(() => CatchUpAsync(ReviewService.WeekStartOf(NextRun(now).AddDays(-7)).AddDays(-7), stoppingToken), stoppingToken);
             await Task.Delay(NextRun(clock.GetUtcNow()) - clock.GetUtcNow(), clock, stoppingToken);
         }
     }
@@ -62,19 +63,19 @@ internal sealed class ReviewWorker(
     }
 
     /// <summary>Opens and mails the review of <paramref name="week"/> unless it is open already (a restart, a retry).</summary>
-    private async Task CatchUpAsync(NpgsqlDataSource dataSource, DateOnly week, CancellationToken ct)
+    private async Task CatchUpAsync(DateOnly week, CancellationToken ct)
     {
-        var o = schedule.Value;
-        var reviews = new ReviewService(dataSource, StorageServiceCollectionExtensions.ReviewPolicyOf(o), clock);
+        await using var scope = scopes.CreateAsyncScope();
+        var reviews = scope.ServiceProvider.GetRequiredService<IReviewService>();
         // Open already (a restart, a retry), or nothing stored yet: a review opened before the first
         // import (the demo year loads in the background) would stay empty.
-        if (await reviews.IsOpenAsync(week, ct) || !await new StoreContents(dataSource).HasEventsAsync(ct))
+        if (await reviews.IsOpenAsync(week, ct) || !await scope.ServiceProvider.GetRequiredService<StoreContents>().HasEventsAsync(ct))
             return;
         var review = await reviews.OpenAsync(week, ct);
         Log.ReviewOpened(logger, week, review.Items.Count);
         try
         {
-            await DigestMailer.SendAsync(dataSource, digest.Value, review, clock.GetUtcNow(), ct);
+            await scope.ServiceProvider.GetRequiredService<DigestSender>().SendAsync(review, ct);
         }
         catch (IOException e)
         {

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AttackDash.Storage.Digest;
+namespace AttackDash.Operations.Digest;
 
 /// <summary>Section "Digest": the short mail sent when a weekly review opens.</summary>
 public sealed class DigestOptions

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net.Mail;
 
-namespace AttackDash.Storage.Digest;
+namespace AttackDash.Operations.Digest;
 
 /// <summary>Sends one ready RFC 5322 message.</summary>
 /// <remarks>Throws <see cref="IOException"/> when the mail cannot be handed over; the caller decides whether that is fatal.</remarks>

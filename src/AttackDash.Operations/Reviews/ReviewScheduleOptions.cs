@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AttackDash.Storage.Hosting;
+namespace AttackDash.Operations.Reviews;
 
 /// <summary>Section "Review": when the weekly offender review opens (UTC), and the policy that fills it.</summary>
 public sealed class ReviewScheduleOptions

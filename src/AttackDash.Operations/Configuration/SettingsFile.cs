@@ -1,4 +1,4 @@
-namespace AttackDash.Storage.Hosting;
+namespace AttackDash.Operations.Configuration;
 
 /// <summary>
 /// The operator's settings file, read by the web host and the CLI alike, before the environment
