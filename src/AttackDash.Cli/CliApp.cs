@@ -1,4 +1,5 @@
 using AttackDash.Cli.Commands;
+using AttackDash.Cli.Commands.Blocking;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AttackDash.Cli;

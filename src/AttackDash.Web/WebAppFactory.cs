@@ -2,7 +2,7 @@ using AttackDash.Ingestion.Hosting;
 using AttackDash.Operations;
 using AttackDash.Operations.Configuration;
 using AttackDash.Storage.Hosting;
-using AttackDash.Web.Api;
+using AttackDash.Web.Blocking.Api;
 using AttackDash.Web.Components;
 using AttackDash.Web.Live;
 using AttackDash.Web.Security;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using AttackDash.Core.Blocking;
-using AttackDash.Core.Export;
+using AttackDash.Core.Blocking.Export;
 using AttackDash.Core.Net;
 
 namespace AttackDash.Core.Tests;

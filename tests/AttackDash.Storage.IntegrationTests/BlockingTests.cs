@@ -47,7 +47,7 @@ public sealed class BlockingTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
-        var blocks = new BlockService(Store.Of(cs));
+        var blocks = new BlockingService(Store.Of(cs));
         for (var i = 0; i < 20; i++)
         {
             var network = Cidr.Parse($"62.233.{i}.0/24");
@@ -97,7 +97,7 @@ public sealed class BlockingTests(PostgresFixture pg)
         var cs = await pg.NewDatabaseAsync();
         Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         var clock = new ManualClock(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        var blocks = new BlockService(Store.Of(cs), clock: clock);
+        var blocks = new BlockingService(Store.Of(cs), clock: clock);
         var net = Cidr.Parse("62.233.50.0/24");
         var first = await blocks.BlockAsync(net, "first", "alice");
         Assert.Equal(TimeSpan.FromDays(7), first.BanTime);

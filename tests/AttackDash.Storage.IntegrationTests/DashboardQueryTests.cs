@@ -90,7 +90,7 @@ public sealed class DashboardQueryTests(PostgresFixture pg)
             .. Enumerable.Range(30, 4).Select(i => Line(i, $"5635A0aa0001{i:D2}: from=<a@b.example>, size=10, class=0, nrcpts=1, proto=ESMTP, daemon=MTA, relay=mail.partner.example [62.233.50.80]")),
         ]);
         Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", log).Exit);
-        var blocks = new BlockService(Store.Of(cs));
+        var blocks = new BlockingService(Store.Of(cs));
         await blocks.AllowAsync(Cidr.Parse("45.155.205.0/24"), "alice", "our MX");
 
         await Assert.ThrowsAsync<BlockRefusedException>(() => blocks.ProposeAsync(Cidr.Parse("45.155.205.9/32"), "x", "bob"));

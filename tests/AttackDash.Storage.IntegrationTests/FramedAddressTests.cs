@@ -31,7 +31,7 @@ public sealed class FramedAddressTests(PostgresFixture pg)
         var reviews = new ReviewService(Store.Of(cs));
         var review = await reviews.OpenAsync(new DateOnly(2025, 6, 2));
         Assert.Equal(["185.220.101.50"], review.Items.Select(i => i.Ip.ToString()));
-        await new BlockService(Store.Of(cs)).DecideAllAsync(review.Id, "block24", "alice");
+        await new BlockingService(Store.Of(cs)).DecideAllAsync(review.Id, "block24", "alice");
         Assert.Equal("185.220.101.0/24\n", TestCli.Run(cs, "export", "--format", "cidr").Stdout);
         foreach (var format in new[] { "nftables", "sendmail-access" })
         {

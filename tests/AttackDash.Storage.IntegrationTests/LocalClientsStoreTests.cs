@@ -22,7 +22,7 @@ public sealed class LocalClientsStoreTests(PostgresFixture pg)
         // AUTH as "admin" as often as the four real attackers, within the campaign window.
         var clients = new[] { "127.0.0.1", "62.233.50.7", "185.220.101.10", "185.220.101.11", "185.220.101.12", "185.220.101.13" };
         await IngestAsync(cs, dir.File("first"), clients, minute: 0);
-        await new BlockService(Store.Of(cs)).AllowAsync(Cidr.Parse("62.233.50.0/24"), "alice", "branch office");
+        await new BlockingService(Store.Of(cs)).AllowAsync(Cidr.Parse("62.233.50.0/24"), "alice", "branch office");
         // A client of the allowlisted network seen only after the allowlist entry is local from its first line.
         await IngestAsync(cs, dir.File("second"), ["62.233.50.8"], minute: 30);
 

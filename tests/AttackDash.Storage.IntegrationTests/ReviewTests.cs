@@ -39,7 +39,7 @@ public sealed class ReviewTests(PostgresFixture pg)
         Assert.Equal(1, review.Items.Single(i => i.Ip.ToString() == "185.220.101.9").Injections);
         Assert.Equal(review.Id, (await reviews.OpenAsync(new DateOnly(2025, 6, 4))).Id);
 
-        var blocking = new BlockService(Store.Of(cs));
+        var blocking = new BlockingService(Store.Of(cs));
         await blocking.DecideAsync(heavy.Id, "block24", "alice");
         await Assert.ThrowsAsync<BlockRefusedException>(() => blocking.DecideAsync(heavy.Id, "reject", "alice"));
         // A refused block decides nothing: the block and the decision commit together.

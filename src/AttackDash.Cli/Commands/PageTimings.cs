@@ -42,7 +42,7 @@ internal static class PageTimings
                 q.NeighboursAsync(ip), q.BlocksAsync(ip), q.LinesAsync(ip, 0, 50), q.CollateralAsync(Core.Net.Cidr.Neighbourhood(Core.Net.IpAddress128.From(ip))));
         });
         yield return ("page: review", () => All(new ReviewService(source).LatestAsync()));
-        yield return ("page: blocks + audit", () => All(new BlockService(source).ListAsync([Core.Blocking.BlockState.Active]), new BlockService(source).AuditAsync(0, 50)));
+        yield return ("page: blocks + audit", () => All(new BlockingService(source).ListAsync([Core.Blocking.BlockState.Active]), new BlockingService(source).AuditAsync(0, 50)));
         yield return ("page: backtest (on demand)", () => All(new BacktestQueries(source).RunAsync(BlockPolicy.Defaults)));
     }
 

@@ -25,7 +25,7 @@ internal static class ReportCommand
             throw new UsageException($"report reads the database and takes no files ('{a.Positionals[0]}')");
         await using var db = await cli.OpenDatabaseAsync();
         // The store's allowlist is the operator's own networks: local, as --local is (docs: "Local clients").
-        var allowlist = await new BlockService(db.DataSource).AllowlistAsync();
+        var allowlist = await new BlockingService(db.DataSource).AllowlistAsync();
         analysis.Local = [.. analysis.Local, .. allowlist.Select(a => a.Network)];
         var reader = new EventReader(db.DataSource);
         var analyzer = new Analyzer(analysis);

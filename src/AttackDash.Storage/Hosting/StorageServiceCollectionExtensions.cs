@@ -41,7 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IIpQueries, IpQueries>();
         services.AddScoped<IBacktestQueries, BacktestQueries>();
         services.AddScoped<EventReader>();
-        services.AddScoped<IBlockService, BlockService>();
+        services.AddScoped<IBlockingService, BlockingService>();
         services.AddScoped<ITokenService, TokenService>();
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<ISignInService, SignInService>();

@@ -6,7 +6,7 @@ using AttackDash.Storage.Blocking;
 namespace AttackDash.Web.Tests.Pages;
 
 /// <summary>The commands of the fake store record what was asked (<see cref="FakeStore.Changes"/>) and change nothing else.</summary>
-public sealed partial class FakeStore : IBlockService, IReviewService, ITokenService, IUserService, ISignInService
+public sealed partial class FakeStore : IBlockingService, IReviewService, ITokenService, IUserService, ISignInService
 {
     public List<AllowView> Allowlist { get; } = [];
     public List<AuditView> Audit { get; } = [];

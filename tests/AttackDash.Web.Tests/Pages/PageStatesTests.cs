@@ -1,17 +1,17 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using AttackDash.Web.Components.Pages.Audit;
+using AttackDash.Web.Blocking.Pages.Audit;
 using AttackDash.Web.Components.Pages.Backtest;
-using AttackDash.Web.Components.Pages.Blocks;
+using AttackDash.Web.Blocking.Pages.Blocks;
 using AttackDash.Web.Components.Pages.Campaigns;
 using AttackDash.Web.Components.Pages.Geography;
 using AttackDash.Web.Components.Pages.IpDetail;
 using AttackDash.Web.Components.Pages.Offenders;
 using AttackDash.Web.Components.Pages.Overview;
-using AttackDash.Web.Components.Pages.Review;
+using AttackDash.Web.Blocking.Pages.Review;
 using AttackDash.Web.Components.Pages.Status;
 using AttackDash.Web.Components.Pages.Timeline;
-using AttackDash.Web.Components.Pages.Tokens;
+using AttackDash.Web.Blocking.Pages.Tokens;
 using AttackDash.Web.Components.Pages.Users;
 using Microsoft.AspNetCore.Authorization;
 

@@ -3,8 +3,8 @@ using AttackDash.Core.Net;
 
 namespace AttackDash.Storage.Blocking;
 
-/// <summary>What <see cref="BlockService"/> offers the pages, the API and the commands; pages are tested against fakes of it.</summary>
-public interface IBlockService
+/// <summary>What <see cref="BlockingService"/> offers the pages, the API and the commands; pages are tested against fakes of it.</summary>
+public interface IBlockingService
 {
     /// <summary>Blocks a network at once (an admin's decision: proposed and approved by <paramref name="actor"/>).</summary>
     /// <param name="banTime">Null: the escalating ban time of the policy.</param>

@@ -1,8 +1,8 @@
-using AttackDash.Core.Export;
+using AttackDash.Core.Blocking.Export;
 using AttackDash.Core.Net;
 using AttackDash.Storage.Blocking;
 
-namespace AttackDash.Cli.Commands;
+namespace AttackDash.Cli.Commands.Blocking;
 
 /// <summary><c>block</c>, <c>unblock</c>, <c>allow</c> and <c>export</c>: the block list from the command line, with the UI's rules.</summary>
 internal static class BlockCommands
@@ -34,7 +34,7 @@ internal static class BlockCommands
         await using var db = await cli.OpenDatabaseAsync();
         try
         {
-            var entry = await new BlockService(db.DataSource).BlockAsync(network, reason, Actor, expires, a.Flag("--confirm-wide"));
+            var entry = await new BlockingService(db.DataSource).BlockAsync(network, reason, Actor, expires, a.Flag("--confirm-wide"));
             cli.Out.WriteLine($"attackdash: blocked {entry.Network}" + (entry.ExpiresAt is { } x ? $" until {x:yyyy-MM-dd HH:mm}Z" : ""));
             return 0;
         }
@@ -51,7 +51,7 @@ internal static class BlockCommands
         await using var db = await cli.OpenDatabaseAsync();
         try
         {
-            await new BlockService(db.DataSource).UnblockAsync(network, Actor, a.Value("--reason"));
+            await new BlockingService(db.DataSource).UnblockAsync(network, Actor, a.Value("--reason"));
         }
         catch (BlockRefusedException e)
         {
@@ -66,7 +66,7 @@ internal static class BlockCommands
         var a = new ArgList(args, ["--note"], ["--remove"]);
         var network = OneNetwork(a);
         await using var db = await cli.OpenDatabaseAsync();
-        var blocks = new BlockService(db.DataSource);
+        var blocks = new BlockingService(db.DataSource);
         if (a.Flag("--remove"))
         {
             await blocks.RemoveAllowAsync(network, Actor, a.Value("--note"));
@@ -87,7 +87,7 @@ internal static class BlockCommands
         var exporter = BlocklistExporters.Find(format)
             ?? throw new UsageException($"unknown format '{format}' (known: {string.Join(", ", BlocklistExporters.All.Select(e => e.Format))})");
         await using var db = await cli.OpenDatabaseAsync();
-        var networks = await new BlockService(db.DataSource).ActiveNetworksAsync();
+        var networks = await new BlockingService(db.DataSource).ActiveNetworksAsync();
         cli.Out.Write(exporter.Render(networks, new ExportOptions()));
         return 0;
     }

@@ -1,6 +1,6 @@
 using AttackDash.Core.Net;
 
-namespace AttackDash.Core.Export;
+namespace AttackDash.Core.Blocking.Export;
 
 /// <summary>Renders a block list as one firewall's input.</summary>
 /// <remarks>

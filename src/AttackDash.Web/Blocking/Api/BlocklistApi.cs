@@ -1,8 +1,8 @@
 using System.Net;
-using AttackDash.Core.Export;
+using AttackDash.Core.Blocking.Export;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
-namespace AttackDash.Web.Api;
+namespace AttackDash.Web.Blocking.Api;
 
 /// <summary><c>GET /api/blocklist/{format}</c>: the active block list for firewall hosts, with a bearer token and ETags.</summary>
 public static class BlocklistApi

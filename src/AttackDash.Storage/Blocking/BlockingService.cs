@@ -11,7 +11,7 @@ namespace AttackDash.Storage.Blocking;
 /// The block list in the store: the same allowlist and width rules for the UI and the CLI, escalating
 /// ban times for repeat offenders, and an audit record for every change.
 /// </summary>
-public sealed partial class BlockService(NpgsqlDataSource dataSource, BanTimePolicy? policy = null, TimeProvider? clock = null) : IBlockService
+public sealed partial class BlockingService(NpgsqlDataSource dataSource, BanTimePolicy? policy = null, TimeProvider? clock = null) : IBlockingService
 {
     private readonly BanTimePolicy _policy = policy ?? new BanTimePolicy();
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using AttackDash.Storage.Blocking;
 
-namespace AttackDash.Cli.Commands;
+namespace AttackDash.Cli.Commands.Blocking;
 
 /// <summary><c>attackdash token create|revoke|list</c>: bearer tokens for firewall hosts pulling the block list.</summary>
 internal static class TokenCommand

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AttackDash.Storage.Blocking;
 
 /// <summary>The weekly review's decisions: each blocks as <see cref="BlockAsync"/> does, in the same transaction as the decision.</summary>
-public sealed partial class BlockService
+public sealed partial class BlockingService
 {
     /// <inheritdoc/>
     public async Task DecideAsync(long itemId, string decision, string actor, CancellationToken ct = default)

@@ -1,7 +1,7 @@
 using System.Text;
 using AttackDash.Core.Net;
 
-namespace AttackDash.Core.Export;
+namespace AttackDash.Core.Blocking.Export;
 
 /// <summary>
 /// An nftables script: one inet table with interval sets for IPv4 and IPv6 and a drop rule for each.

@@ -1,7 +1,7 @@
 using System.Text;
 using AttackDash.Core.Net;
 
-namespace AttackDash.Core.Export;
+namespace AttackDash.Core.Blocking.Export;
 
 /// <summary>
 /// An <c>ipset restore</c> file with hash:net sets for IPv4 and IPv6. The new content is built in

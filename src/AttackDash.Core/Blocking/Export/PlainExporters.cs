@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.Json;
 using AttackDash.Core.Net;
 
-namespace AttackDash.Core.Export;
+namespace AttackDash.Core.Blocking.Export;
 
 /// <summary>One network per line, for anything that reads a CIDR list.</summary>
 public sealed class CidrListExporter : IBlocklistExporter

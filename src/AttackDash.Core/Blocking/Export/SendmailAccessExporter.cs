@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using AttackDash.Core.Net;
 
-namespace AttackDash.Core.Export;
+namespace AttackDash.Core.Blocking.Export;
 
 /// <summary>
 /// Source of sendmail's access database (<c>makemap hash /etc/mail/access &lt; FILE</c>). sendmail matches

@@ -1,7 +1,7 @@
 using System.Text;
 using AttackDash.Core.Net;
 
-namespace AttackDash.Core.Export;
+namespace AttackDash.Core.Blocking.Export;
 
 /// <summary>
 /// An <c>iptables-restore --noflush</c> file (IPv4; <see cref="Ip6tablesExporter"/> for IPv6) that fills

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
-using AttackDash.Core.Export;
+using AttackDash.Core.Blocking.Export;
 using AttackDash.Storage.Blocking;
 using Microsoft.Extensions.Options;
 
-namespace AttackDash.Web.Api;
+namespace AttackDash.Web.Blocking.Api;
 
 /// <summary>
 /// The rendered block list per format, tagged with the block list's version (its newest audit record).
@@ -52,9 +52,9 @@ internal sealed class BlocklistCache(IServiceScopeFactory scopes, IOptions<Block
     }
 
     /// <summary>This cache lives as long as the host; the store's services live for one call.</summary>
-    private async Task<T> BlocksAsync<T>(Func<IBlockService, Task<T>> query)
+    private async Task<T> BlocksAsync<T>(Func<IBlockingService, Task<T>> query)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await query(scope.ServiceProvider.GetRequiredService<IBlockService>());
+        return await query(scope.ServiceProvider.GetRequiredService<IBlockingService>());
     }
 }

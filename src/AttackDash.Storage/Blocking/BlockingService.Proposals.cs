@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace AttackDash.Storage.Blocking;
 
 /// <summary>Proposals (from the offenders table): anyone may propose, an admin approves or rejects; and the lists the pages show.</summary>
-public sealed partial class BlockService
+public sealed partial class BlockingService
 {
     /// <inheritdoc/>
     public async Task<BlockView> ProposeAsync(Cidr network, string reason, string actor, CancellationToken ct = default)

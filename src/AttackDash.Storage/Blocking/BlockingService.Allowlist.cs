@@ -11,7 +11,7 @@ namespace AttackDash.Storage.Blocking;
 /// The allowlist wins everywhere: an entry ends the active blocks it overlaps (each audited), refuses
 /// later blocks, makes its clients local (out of the rankings and reviews), and can be removed, audited.
 /// </summary>
-public sealed partial class BlockService
+public sealed partial class BlockingService
 {
     /// <inheritdoc/>
     public async Task<List<Cidr>> AllowAsync(Cidr network, string actor, string? note, CancellationToken ct = default)

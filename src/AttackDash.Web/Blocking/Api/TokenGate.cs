@@ -3,7 +3,7 @@ using System.Net;
 using AttackDash.Storage.Blocking;
 using Microsoft.Extensions.Options;
 
-namespace AttackDash.Web.Api;
+namespace AttackDash.Web.Blocking.Api;
 
 /// <summary>
 /// Checks bearer tokens against the stored hashes (kept in memory for BlocklistApi:CacheFor, 2 s by

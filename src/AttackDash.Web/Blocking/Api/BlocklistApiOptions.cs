@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace AttackDash.Web.Api;
+namespace AttackDash.Web.Blocking.Api;
 
 /// <summary>Section "BlocklistApi".</summary>
 public sealed class BlocklistApiOptions
