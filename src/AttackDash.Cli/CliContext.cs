@@ -18,7 +18,10 @@ internal sealed class CliContext(TextWriter stdout, TextWriter stderr, IServiceP
 
     public IConfiguration Configuration => services.GetRequiredService<IConfiguration>();
 
-    /// <summary>A service of the host; the store's services answer once <see cref="OpenDatabaseAsync"/> has run.</summary>
+    /// <summary>
+    /// A service of the host; the store's services answer once <see cref="OpenDatabaseAsync"/> has run.
+    /// A command is one unit of work, so its scoped services live as long as the process.
+    /// </summary>
     /// <exception cref="UsageException">Its options break their rules; the message names the key.</exception>
     public T Service<T>() where T : notnull => Validated(services.GetRequiredService<T>);
 

@@ -30,10 +30,10 @@ public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> op
     public static AttackDashDbContext Create(NpgsqlDataSource dataSource) => new(Options(dataSource));
 
     /// <summary>The options for a data source, built once per data source.</summary>
-    public static DbContextOptions<AttackDashDbContext> Options(NpgsqlDataSource dataSource) =>
+    private static DbContextOptions<AttackDashDbContext> Options(NpgsqlDataSource dataSource) =>
         OptionsOf.GetValue(dataSource, static ds => Configure(new DbContextOptionsBuilder<AttackDashDbContext>(), ds).Options);
 
-    public static DbContextOptionsBuilder<AttackDashDbContext> Configure(DbContextOptionsBuilder<AttackDashDbContext> builder, NpgsqlDataSource dataSource) =>
+    private static DbContextOptionsBuilder<AttackDashDbContext> Configure(DbContextOptionsBuilder<AttackDashDbContext> builder, NpgsqlDataSource dataSource) =>
         builder.UseNpgsql(dataSource, o => o.MigrationsAssembly(MigrationsAssembly));
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -19,7 +19,7 @@ internal static class QueryTimingsCommand
         var a = new ArgList(args, ["--from", "--to", "--runs"], ["--pages"]);
         var runs = a.Int("--runs", 5, 1, 100);
         await using var db = await cli.OpenDatabaseAsync();
-        var contents = new StoreContents(db.DataSource);
+        var contents = cli.Service<StoreContents>();
         var to = ParseDay(a.Value("--to")) ?? await contents.DayAfterNewestAsync();
         var from = ParseDay(a.Value("--from")) ?? to.AddDays(-365);
         var q = new DashboardQueries(db.DataSource);

@@ -25,9 +25,9 @@ internal static class ReportCommand
             throw new UsageException($"report reads the database and takes no files ('{a.Positionals[0]}')");
         await using var db = await cli.OpenDatabaseAsync();
         // The store's allowlist is the operator's own networks: local, as --local is (docs: "Local clients").
-        var allowlist = await new BlockingService(db.DataSource).AllowlistAsync();
+        var allowlist = await cli.Service<IBlockingService>().AllowlistAsync();
         analysis.Local = [.. analysis.Local, .. allowlist.Select(a => a.Network)];
-        var reader = new EventReader(db.DataSource);
+        var reader = cli.Service<EventReader>();
         var analyzer = new Analyzer(analysis);
         await reader.ReadAsync(analyzer, analysis.Since, analysis.Until, a.Value("--host"));
         var sources = await reader.SourcesAsync();

@@ -19,7 +19,7 @@ internal static class UserCommand
     {
         var a = new ArgList(args, ["--role"], []);
         var actor = CommonOptions.Actor;
-        Func<UserService, Task>? run = a.Positionals switch
+        Func<IUserService, Task>? run = a.Positionals switch
         {
             ["list"] => async u => List(cli.Out, await u.ListAsync()),
             ["add", var name] => async u => Password(cli.Out, cli.Error, name, await u.CreateAsync(name, Role(a.Value("--role") ?? UserService.Viewer), actor)),
@@ -36,7 +36,7 @@ internal static class UserCommand
         await using var db = await cli.OpenDatabaseAsync();
         try
         {
-            await run(new UserService(db.DataSource));
+            await run(cli.Service<IUserService>());
         }
         catch (AccountException e)
         {

@@ -2,7 +2,6 @@ using AttackDash.Storage.Accounts;
 using AttackDash.Storage.Blocking;
 using AttackDash.Storage.Ingest;
 using AttackDash.Storage.Queries;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +14,10 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// The database of a host: <c>ConnectionStrings:AttackDash</c>, or the embedded cluster, migrated on
     /// start. Register it before any service that needs the database: hosted services start in order.
-    /// Registers the one <see cref="NpgsqlDataSource"/>, an <see cref="IDbContextFactory{TContext}"/> and
-    /// the query and command services, scoped (one per request or circuit).
+    /// Registers the one <see cref="NpgsqlDataSource"/> and the query and command services, scoped (one
+    /// per request or circuit). No <c>IDbContextFactory</c>: each service makes a short-lived context per
+    /// call on that data source (<see cref="AttackDashDbContext.Create"/>, options built once), which is what
+    /// a factory would do, and the services alone touch EF.
     /// </summary>
     public static IServiceCollection AddAttackDashStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -26,7 +27,6 @@ public static class StorageServiceCollectionExtensions
         services.AddHostedService<DatabaseStartup>();
         // Known once DatabaseStartup has run, before the server listens; hosted services await DataSourceAsync instead.
         services.AddSingleton(sp => sp.GetRequiredService<AttackDashDatabase>().DataSource);
-        services.AddDbContextFactory<AttackDashDbContext>((sp, o) => AttackDashDbContext.Configure((DbContextOptionsBuilder<AttackDashDbContext>)o, sp.GetRequiredService<NpgsqlDataSource>()));
         AddServices(services);
         return services;
     }

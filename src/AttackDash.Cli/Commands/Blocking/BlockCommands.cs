@@ -34,7 +34,7 @@ internal static class BlockCommands
         await using var db = await cli.OpenDatabaseAsync();
         try
         {
-            var entry = await new BlockingService(db.DataSource).BlockAsync(network, reason, Actor, expires, a.Flag("--confirm-wide"));
+            var entry = await cli.Service<IBlockingService>().BlockAsync(network, reason, Actor, expires, a.Flag("--confirm-wide"));
             cli.Out.WriteLine($"attackdash: blocked {entry.Network}" + (entry.ExpiresAt is { } x ? $" until {x:yyyy-MM-dd HH:mm}Z" : ""));
             return 0;
         }
@@ -51,7 +51,7 @@ internal static class BlockCommands
         await using var db = await cli.OpenDatabaseAsync();
         try
         {
-            await new BlockingService(db.DataSource).UnblockAsync(network, Actor, a.Value("--reason"));
+            await cli.Service<IBlockingService>().UnblockAsync(network, Actor, a.Value("--reason"));
         }
         catch (BlockRefusedException e)
         {
@@ -66,7 +66,7 @@ internal static class BlockCommands
         var a = new ArgList(args, ["--note"], ["--remove"]);
         var network = OneNetwork(a);
         await using var db = await cli.OpenDatabaseAsync();
-        var blocks = new BlockingService(db.DataSource);
+        var blocks = cli.Service<IBlockingService>();
         if (a.Flag("--remove"))
         {
             await blocks.RemoveAllowAsync(network, Actor, a.Value("--note"));
@@ -87,7 +87,7 @@ internal static class BlockCommands
         var exporter = BlocklistExporters.Find(format)
             ?? throw new UsageException($"unknown format '{format}' (known: {string.Join(", ", BlocklistExporters.All.Select(e => e.Format))})");
         await using var db = await cli.OpenDatabaseAsync();
-        var networks = await new BlockingService(db.DataSource).ActiveNetworksAsync();
+        var networks = await cli.Service<IBlockingService>().ActiveNetworksAsync();
         cli.Out.Write(exporter.Render(networks, new ExportOptions()));
         return 0;
     }

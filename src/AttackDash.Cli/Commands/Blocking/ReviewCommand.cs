@@ -43,11 +43,11 @@ internal static class ReviewCommand
                         cli.Out.WriteLine("attackdash: no review yet (review open)");
                     return 0;
                 case "decide" when p.Count == 3 && long.TryParse(p[1], CultureInfo.InvariantCulture, out var item):
-                    await new BlockingService(db.DataSource).DecideAsync(item, p[2], actor);
+                    await cli.Service<IBlockingService>().DecideAsync(item, p[2], actor);
                     cli.Out.WriteLine($"attackdash: item {item}: {p[2]}");
                     return 0;
                 case "decide-all" when p.Count == 3 && long.TryParse(p[1], CultureInfo.InvariantCulture, out var review):
-                    foreach (var refusal in await new BlockingService(db.DataSource).DecideAllAsync(review, p[2], actor))
+                    foreach (var refusal in await cli.Service<IBlockingService>().DecideAllAsync(review, p[2], actor))
                         cli.Error.WriteLine($"attackdash: refused: {refusal}");
                     return 0;
                 default:

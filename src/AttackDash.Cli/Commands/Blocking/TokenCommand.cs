@@ -20,7 +20,7 @@ internal static class TokenCommand
         if (verb is not ("create" or "revoke" or "list") || (verb != "list" && name is null))
             throw new UsageException("token create NAME, token revoke NAME or token list");
         await using var db = await cli.OpenDatabaseAsync();
-        var tokens = new TokenService(db.DataSource);
+        var tokens = cli.Service<ITokenService>();
         var actor = CommonOptions.Actor;
         try
         {
