@@ -21,6 +21,12 @@ public sealed class GeneratorOptions
 
     public int Days { get; set; } = 365;
 
+    /// <summary>
+    /// How many attacking IPs (before the campaigns' own), or null for the site's botnet: one IP per
+    /// 160 attack events, at most 7,000. A provider's year is ~600,000; the shape stays the seed's.
+    /// </summary>
+    public int? AttackerIps { get; set; }
+
     public LogFormat Format { get; set; } = LogFormat.Bsd;
 
     public string MtaHost { get; set; } = "mx";

@@ -17,7 +17,7 @@ public static class LogGenerator
         var day = new DayBuffer(output, options, truth);
         var pids = new PidAllocator(rng);
         var words = new Vocabulary(rng);
-        var population = new Population(rng, attackBudget: options.Lines / 2);
+        var population = new Population(rng, attackBudget: options.Lines / 2, options.AttackerIps);
         var traffic = new TrafficRenderer(rng, day, truth, pids, words, population);
         var attacks = new AttackRenderer(rng, day, truth, pids, words);
         var plan = new AttackPlanner(rng, options.Days).Plan(population.Attackers);

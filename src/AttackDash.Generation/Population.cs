@@ -34,7 +34,8 @@ internal sealed class Attacker(IpAddress128 ip, Tier tier, int budget, string? p
 
 /// <summary>
 /// The heavy-tailed botnet of the operator's year: three giants with tens of thousands of attempts,
-/// a few dozen over 100, and thousands of IPs that send one or two.
+/// a few dozen over 100, and thousands of IPs that send one or two. At a provider's scale the same
+/// shape holds: about 0.4% of the IPs over 100, about half at one or two.
 /// </summary>
 internal sealed class Population
 {
@@ -45,15 +46,18 @@ internal sealed class Population
     public List<IpAddress128> LegitMtas { get; } = [];
     public List<IpAddress128> LegitUsers { get; } = [];
 
-    public Population(Random rng, long attackBudget)
+    public Population(Random rng, long attackBudget, int? attackerIps = null)
     {
         _rng = rng;
-        var ipCount = (int)Math.Clamp(attackBudget / 160, 40, 7000);
-        var heavyCount = Math.Clamp(ipCount / 120, 3, 52);
+        var ipCount = attackerIps ?? (int)Math.Clamp(attackBudget / 160, 40, 7000);
+        // The site's 52 heavy hitters, or 0.36% of a provider's botnet, as in the provider's year.
+        var heavyCount = Math.Max(Math.Clamp(ipCount / 120, 3, 52), ipCount / 275);
+        // Past 52 heavy hitters each gets a smaller share, so that the giants keep theirs.
+        var heavyMax = Math.Max(101, attackBudget / 400 * Math.Min(52, heavyCount) / heavyCount);
         var spent = 0L;
         var heavyNets = Enumerable.Range(0, Math.Max(2, heavyCount / 3)).Select(_ => RandomV4() & ~0xffu).ToArray();
         for (var i = 0; i < heavyCount; i++)
-            spent += Add(Tier.Heavy, (int)LogUniform(100, Math.Max(101, attackBudget / 400)), V4InNet(heavyNets[i % heavyNets.Length]));
+            spent += Add(Tier.Heavy, (int)LogUniform(100, heavyMax), V4InNet(heavyNets[i % heavyNets.Length]));
         var midCount = ipCount / 5;
         for (var i = 0; i < midCount; i++)
             spent += Add(Tier.Mid, (int)LogUniform(3, 99), NextIp(v6: i % 17 == 0));

@@ -17,6 +17,8 @@ internal static class GenerateCommand
           --lines N              about how many lines (default 200000)
           --days N               days covered (default 365)   --start YYYY-MM-DD (default 2024-07-01)
           --format bsd|iso       classic year-less syslog (default) or RFC 3339 stamps
+          --attacker-ips N       the botnet's size (default: lines/320, at most 7,000: a site's year);
+                                 ~600000 with --lines 20000000 is a provider's year. Needs lines >= 16 N
           --gzip                 compress the log
           --seed N               (default 1): the same seed and options give the same bytes
         The log file's modification time is set to its last line, as syslog leaves it, so that
@@ -25,7 +27,7 @@ internal static class GenerateCommand
 
     public static int Run(IEnumerable<string> args, CliContext cli)
     {
-        var a = new ArgList(args, ["--out", "--truth", "--lines", "--days", "--start", "--format", "--seed"], ["--gzip"]);
+        var a = new ArgList(args, ["--out", "--truth", "--lines", "--days", "--start", "--format", "--seed", "--attacker-ips"], ["--gzip"]);
         var options = new GeneratorOptions
         {
             Seed = a.Int("--seed", 1, 0, int.MaxValue),
@@ -38,6 +40,12 @@ internal static class GenerateCommand
                 var f => throw new UsageException($"--format takes bsd or iso, not '{f}'"),
             },
         };
+        if (a.Value("--attacker-ips") is not null)
+        {
+            options.AttackerIps = a.Int("--attacker-ips", 0, 40, 10_000_000);
+            if (options.Lines < 16L * options.AttackerIps)
+                throw new UsageException($"--attacker-ips {options.AttackerIps} needs at least --lines {16L * options.AttackerIps} (each IP sends one or more attacks among the legitimate mail)");
+        }
         if (a.Value("--start") is { } start)
         {
             options.Start = DateOnly.TryParseExact(start, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
