@@ -8,7 +8,7 @@ namespace AttackDash.Generation;
 internal sealed class TruthRecorder
 {
     private readonly long[] _totals = new long[EventKinds.Count];
-    private readonly Dictionary<IpAddress128, IpTally> _attackers = [];
+    private readonly IpTallies _attackers = new();
     private readonly List<InjectionAttempt> _injections = [];
     private readonly List<PossibleCompromise> _successes = [];
     private readonly HashSet<IpAddress128> _successIps = [];
@@ -45,14 +45,12 @@ internal sealed class TruthRecorder
         }
         if (!kind.IsAttack())
             return;
-        if (!_attackers.TryGetValue(address, out var tally))
-            _attackers[address] = tally = new IpTally();
-        tally.Add(new MailEvent(time, kind, "", 0, null, address, null, forged, user, ""));
+        _attackers.Add(address, new MailEvent(time, kind, "", 0, null, address, null, forged, user, ""));
         if (kind == EventKind.Injection)
             _injections.Add(new InjectionAttempt(time, address.ToString(), payload!));
     }
 
-    public bool IsAttacker(IpAddress128 ip) => _attackers.ContainsKey(ip);
+    public bool IsAttacker(IpAddress128 ip) => _attackers.Contains(ip);
 
     public GroundTruth Build(int seed)
     {
@@ -69,11 +67,11 @@ internal sealed class TruthRecorder
             Totals = totals,
             AttackEvents = EventKinds.All.Where(k => k.IsAttack()).Sum(k => _totals[(int)k]),
             UniqueAttackerIps = _attackers.Count,
-            Offenders = _attackers.OrderByDescending(a => a.Value.Events).ThenBy(a => a.Key)
-                .Select(a => a.Value.ToOffender(a.Key))
+            Offenders = _attackers.All().OrderByDescending(a => a.Events).ThenBy(a => a.Ip)
+                .Select(a => _attackers.ToOffender(a.Ip))
                 .ToList(),
             Injections = _injections.OrderBy(i => i.Time).ToList(),
-            PossibleCompromises = _successes.Where(s => _attackers.ContainsKey(IpAddress128.Parse(s.Ip)))
+            PossibleCompromises = _successes.Where(s => _attackers.Contains(IpAddress128.Parse(s.Ip)))
                 .OrderBy(c => c.Time).ThenBy(c => c.Ip, StringComparer.Ordinal).ThenBy(c => c.Kind, StringComparer.Ordinal).ToList(),
             Campaigns = Campaigns.OrderBy(c => c.First).ThenBy(c => c.Username, StringComparer.Ordinal).ToList(),
         };

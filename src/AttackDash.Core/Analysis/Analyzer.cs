@@ -11,8 +11,8 @@ namespace AttackDash.Core.Analysis;
 public sealed class Analyzer(AnalysisOptions options) : IEventSink
 {
     private readonly long[] _totals = new long[EventKinds.Count];
-    private readonly Dictionary<IpAddress128, IpTally> _attackers = [];
-    private readonly Dictionary<IpAddress128, IpTally> _local = [];
+    private readonly IpTallies _attackers = new();
+    private readonly IpTallies _local = new();
     private readonly Dictionary<IpAddress128, SuccessSamples> _successes = [];
     private readonly List<InjectionAttempt> _injections = [];
     private readonly CampaignDetector _campaigns = new(options.CampaignWindow, options.CampaignMinIps);
@@ -35,7 +35,7 @@ public sealed class Analyzer(AnalysisOptions options) : IEventSink
         }
         if (options.IsLocal(ip))
         {
-            Tally(_local, ip).Add(mailEvent);
+            _local.Add(ip, mailEvent);
             return;
         }
         if (kind.IsSuccess())
@@ -46,35 +46,25 @@ public sealed class Analyzer(AnalysisOptions options) : IEventSink
         if (!kind.IsAttack())
             return;
         AttackEvents++;
-        Tally(_attackers, ip).Add(mailEvent);
+        _attackers.Add(ip, mailEvent);
         if (kind == EventKind.Injection && _injections.Count < options.MaxInjections)
             _injections.Add(new InjectionAttempt(mailEvent.Time, ip.ToString(), mailEvent.Argument ?? mailEvent.Detail));
         if (kind == EventKind.AuthFailure && mailEvent.User is { } user)
             _campaigns.Add(user, ip, mailEvent.Time);
     }
 
-    internal IReadOnlyDictionary<IpAddress128, IpTally> Attackers => _attackers;
+    internal IpTallies Attackers => _attackers;
 
     /// <summary>Local clients (loopback, --local): every kind of their events, kept apart from the attackers.</summary>
-    internal IReadOnlyDictionary<IpAddress128, IpTally> Local => _local;
+    internal IpTallies Local => _local;
     internal IReadOnlyList<long> Totals => _totals;
     internal List<InjectionAttempt> Injections => _injections;
 
     internal List<Campaign> CompleteCampaigns() => _campaigns.Complete();
 
     internal IEnumerable<PossibleCompromise> Compromises() =>
-        _successes.Where(s => _attackers.ContainsKey(s.Key)).SelectMany(s => s.Value.Events)
+        _successes.Where(s => _attackers.Contains(s.Key)).SelectMany(s => s.Value.Events)
             .OrderBy(c => c.Time).ThenBy(c => c.Ip, StringComparer.Ordinal).ThenBy(c => c.Kind, StringComparer.Ordinal);
-
-    private static IpTally Tally(Dictionary<IpAddress128, IpTally> tallies, IpAddress128 ip)
-    {
-        if (!tallies.TryGetValue(ip, out var t))
-        {
-            t = new IpTally();
-            tallies[ip] = t;
-        }
-        return t;
-    }
 
     private SuccessSamples Samples(IpAddress128 ip)
     {

@@ -13,7 +13,6 @@ public static class ReportBuilder
         Analyzer analyzer, InputStats stats, IReadOnlyList<string> files, AnalysisOptions options, int? top)
     {
         var attackers = analyzer.Attackers;
-        var ranked = attackers.OrderByDescending(a => a.Value.Events).ThenBy(a => a.Key).ToList();
         var totals = EventKinds.All.ToDictionary(k => k.Name(), k => analyzer.Totals[(int)k]);
         totals["unattributed"] = analyzer.Unattributed;
         return new AnalysisReport
@@ -24,31 +23,51 @@ public static class ReportBuilder
             AttackEvents = analyzer.AttackEvents,
             UniqueAttackerIps = attackers.Count,
             Distribution = Buckets.Select(b => new DistributionBucket(b.Min, b.Max,
-                attackers.Values.LongCount(t => t.Events >= b.Min && (b.Max is null || t.Events <= b.Max)))).ToList(),
+                attackers.All().LongCount(t => t.Events >= b.Min && (b.Max is null || t.Events <= b.Max)))).ToList(),
             HeavyHitters = new HeavyHitters(options.MinEvents,
-                attackers.Values.LongCount(t => t.Events >= options.MinEvents),
-                attackers.Values.Where(t => t.Events >= options.MinEvents).Sum(t => t.Events)),
-            Offenders = ranked.Take(top ?? int.MaxValue)
-                .Select(a => a.Value.ToOffender(a.Key))
-                .ToList(),
+                attackers.All().LongCount(t => t.Events >= options.MinEvents),
+                attackers.All().Where(t => t.Events >= options.MinEvents).Sum(t => t.Events)),
+            Offenders = new RankedOffenders(Ranked(attackers, top), attackers),
             Subnets = Subnets(attackers, options),
             Injections = analyzer.Injections.OrderBy(i => i.Time).ToList(),
             PossibleCompromises = analyzer.Compromises().ToList(),
             Campaigns = analyzer.CompleteCampaigns(),
-            Local = analyzer.Local.OrderByDescending(a => a.Value.Events).ThenBy(a => a.Key)
-                .Select(a => a.Value.ToOffender(a.Key)).ToList(),
+            Local = Ranked(analyzer.Local, null).Select(analyzer.Local.ToOffender).ToList(),
         };
     }
 
+    /// <summary>
+    /// The IPs with the most events, ties by address. With a limit, a bounded heap keeps only that many,
+    /// so ranking 600,000 IPs for a top 20 sorts 20, not 600,000.
+    /// </summary>
+    private static List<IpAddress128> Ranked(IpTallies tallies, int? top)
+    {
+        var order = Comparer<(IpAddress128 Ip, long Events)>.Create(static (a, b) =>
+            a.Events != b.Events ? b.Events.CompareTo(a.Events) : a.Ip.CompareTo(b.Ip));
+        if (top is not { } n || n >= tallies.Count)
+            return [.. tallies.All().Order(order).Select(t => t.Ip)];
+        // The heap's root is the worst of the best n so far.
+        var heap = new PriorityQueue<(IpAddress128 Ip, long Events), (IpAddress128 Ip, long Events)>(n + 1, Comparer<(IpAddress128, long)>.Create((a, b) => order.Compare(b, a)));
+        foreach (var t in tallies.All())
+        {
+            if (heap.Count < n)
+                heap.Enqueue(t, t);
+            else if (n > 0 && order.Compare(t, heap.Peek()) < 0)
+                heap.EnqueueDequeue(t, t);
+        }
+        return [.. heap.UnorderedItems.Select(x => x.Element).Order(order).Select(t => t.Ip)];
+    }
+
     /// <summary>Subnets that hold a heavy hitter, with every attacking IP inside them: what blocking the subnet would stop.</summary>
-    private static List<SubnetSummary> Subnets(IReadOnlyDictionary<IpAddress128, IpTally> attackers, AnalysisOptions options)
+    private static List<SubnetSummary> Subnets(IpTallies attackers, AnalysisOptions options)
     {
         Cidr Net(IpAddress128 ip) => Cidr.Of(ip, ip.IsV4 ? options.Prefix : options.Prefix6);
-        var heavyNets = attackers.Where(a => a.Value.Events >= options.MinEvents).Select(a => Net(a.Key)).ToHashSet();
-        return attackers
-            .GroupBy(a => Net(a.Key))
-            .Where(g => heavyNets.Contains(g.Key))
-            .Select(g => (Net: g.Key, Ips: g.LongCount(), Events: g.Sum(a => a.Value.Events)))
+        var heavyNets = attackers.All().Where(a => a.Events >= options.MinEvents).Select(a => Net(a.Ip)).ToHashSet();
+        // Only the IPs inside a heavy hitter's subnet are grouped, not every attacker.
+        return attackers.All()
+            .Where(a => heavyNets.Contains(Net(a.Ip)))
+            .GroupBy(a => Net(a.Ip))
+            .Select(g => (Net: g.Key, Ips: g.LongCount(), Events: g.Sum(a => a.Events)))
             .OrderByDescending(s => s.Events).ThenBy(s => s.Net.Network)
             .Select(s => new SubnetSummary(s.Net.ToString(), s.Ips, s.Events))
             .ToList();
