@@ -15,7 +15,39 @@ public sealed class GroundTruthTests
         using var dir = new TempDir();
         var log = dir.File(gzip ? "maillog.gz" : "maillog");
         string[] generate = ["generate", "--out", log, "--lines", "60000", "--days", $"{days}", "--seed", $"{seed}", "--format", format];
-        var gen = CliRunner.Run(gzip ? [.. generate, "--gzip"] : generate);
+        AssertReproduced(log, gzip ? [.. generate, "--gzip"] : generate);
+    }
+
+    [Fact]
+    public void Analyze_reproduces_the_ground_truth_of_a_provider_shaped_botnet()
+    {
+        using var dir = new TempDir();
+        var log = dir.File("maillog");
+        var truth = AssertReproduced(log, ["generate", "--out", log, "--lines", "200000", "--attacker-ips", "12000"]);
+        var counts = truth["offenders"]!.AsArray().Select(o => (long)o!["events"]!).ToList();
+        // The provider's shape: most IPs at one or two events, a few tenths of a percent at 100 or more, three giants.
+        Assert.InRange(counts.Count, 12_000, 13_000);
+        Assert.InRange(counts.Count(c => c <= 2) / (double)counts.Count, 0.5, 0.9);
+        Assert.InRange(counts.Count(c => c >= 100) / (double)counts.Count, 0.002, 0.008);
+        Assert.True(counts[2] > 10 * counts[3], "three giants well above the rest");
+
+        // A top 20 is the head of the full ranking, ties broken the same way.
+        var top = JsonNode.Parse(CliRunner.Run("analyze", "--json", "--top", "20", "--tz", "UTC", log).Stdout)!["offenders"]!.AsArray();
+        Assert.Equal(truth["offenders"]!.AsArray().Take(20).Select(o => o!.ToJsonString()), top.Select(o => o!.ToJsonString()));
+    }
+
+    [Fact]
+    public void A_botnet_too_large_for_the_lines_is_refused_with_the_lines_it_needs()
+    {
+        using var dir = new TempDir();
+        var run = CliRunner.Run("generate", "--out", dir.File("m"), "--lines", "1000", "--attacker-ips", "5000");
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("needs at least --lines 80000", run.Stderr);
+    }
+
+    private static JsonNode AssertReproduced(string log, string[] generate)
+    {
+        var gen = CliRunner.Run(generate);
         Assert.Equal(0, gen.Exit);
         var truth = JsonNode.Parse(File.ReadAllText(log + ".truth.json"))!;
 
@@ -34,6 +66,7 @@ public sealed class GroundTruthTests
         Assert.NotEmpty(truth["campaigns"]!.AsArray());
         Assert.NotEmpty(truth["possibleCompromises"]!.AsArray());
         Assert.True((long)truth["totals"]!["unattributed"]! > 0);
+        return truth;
     }
 
     [Fact]

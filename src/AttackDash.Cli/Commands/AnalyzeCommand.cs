@@ -44,7 +44,7 @@ internal static class AnalyzeCommand
         var report = ReportBuilder.Build(analyzer, engine.Stats, files, analysis, top);
         if (a.Flag("--json"))
         {
-            cli.Out.Write(JsonReport.ToJson(report));
+            JsonReport.Write(cli.Out, report);
             cli.Out.WriteLine();
         }
         else

@@ -19,5 +19,12 @@ public static class JsonReport
 
     public static void Write(Stream stream, AnalysisReport report) => JsonSerializer.Serialize(stream, report, Options);
 
+    /// <summary>Writes the document to a text writer as it is serialized, never as one string.</summary>
+    public static void Write(TextWriter output, AnalysisReport report)
+    {
+        using var stream = new TextWriterStream(output);
+        JsonSerializer.Serialize(stream, report, Options);
+    }
+
     public static string ToJson(AnalysisReport report) => JsonSerializer.Serialize(report, Options);
 }
