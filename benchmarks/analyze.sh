@@ -51,6 +51,24 @@ for filter in sendmail-auth sendmail-reject; do
   eval "f2b_${filter//-/_}=$(rate 200000 "$s")"
 done
 
+# The provider's scale (issue 11): the same shape with a hundred times the IPs.
+plog=$work/maillog-p2m
+pbig=$work/maillog-p20m
+[ -f "$plog" ] || "${cli[@]}" generate --out "$plog" --lines 2000000 --attacker-ips 60000 --seed 1
+[ -f "$pbig" ] || "${cli[@]}" generate --out "$pbig" --lines 20000000 --attacker-ips 600000 --seed 2
+median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
+for scale in site provider; do
+  [ "$scale" = site ] && f=$log || f=$plog
+  m=$(for run in 1 2 3 4 5; do t0=$(now); "${cli[@]}" analyze --tz UTC "$f" > /dev/null 2>&1; t1=$(now); secs "$t0" "$t1"; echo; done | grep . | median)
+  echo "analyze $scale 2M lines: median of 5 ${m} s  $(rate "$(wc -l < "$f")" "$m") lines/s"
+done
+for run in "$big" "$pbig" "$pbig --json --all"; do
+  read -r f opts <<< "$run"
+  /usr/bin/time -o "$work/time.txt" -f "%M %e" "${cli[@]}" analyze --tz UTC $opts "$f" > /dev/null 2>&1
+  read -r rss_kb s < "$work/time.txt"
+  echo "analyze $(basename "$f") $opts: peak RSS $((rss_kb / 1024)) MB in ${s} s ($(rate "$(wc -l < "$f")" "$s") lines/s)"
+done
+
 biglines=$(wc -l < "$big")
 /usr/bin/time -o "$work/time.txt" -f "%M %e" "${cli[@]}" analyze --tz UTC "$big" > /dev/null 2>&1
 read -r rss_kb big_s < "$work/time.txt"
