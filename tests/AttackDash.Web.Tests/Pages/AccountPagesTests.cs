@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace AttackDash.Web.Tests.Pages;
 
-/// <summary>The two static pages of accounts: signing in and the first change of a one-time password.</summary>
+/// <summary>The static pages of accounts: signing in, the first change of a one-time password, and the viewer's refusal.</summary>
 public sealed class AccountPagesTests : PageTest
 {
     private static HttpContext Request(string? user = null) => new DefaultHttpContext
@@ -24,6 +24,15 @@ public sealed class AccountPagesTests : PageTest
         cut.Find("form").Submit();
         cut.WaitForAssertion(() => Assert.Contains("Wrong user name or password.", cut.Markup, StringComparison.Ordinal));
         Assert.Contains("sign-in alice", Store.Changes);
+    }
+
+    [Fact]
+    public void A_viewer_sent_to_an_admin_page_is_told_how_an_admin_role_is_given()
+    {
+        var cut = Render<Denied>();
+        Assert.Contains("That page is for admins", cut.Find("#not-allowed").TextContent, StringComparison.Ordinal);
+        Assert.Contains("attackdash user add NAME --role admin", cut.Markup, StringComparison.Ordinal);
+        Assert.Empty(Store.Changes);
     }
 
     [Fact]
