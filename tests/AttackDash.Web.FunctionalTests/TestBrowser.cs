@@ -16,6 +16,10 @@ internal static class TestBrowser
     public static async Task<IPage> SignInAsync(IBrowserContext context, string baseUrl, string name, string password)
     {
         var page = await context.NewPageAsync();
+        // Up to 18 hosts and browsers share two cores in CI: the first sign-in of a fresh host (JIT,
+        // password hash, first circuit) once took over Playwright's 30 s there. No figure is asserted.
+        page.SetDefaultTimeout(90_000);
+        page.SetDefaultNavigationTimeout(90_000);
         await page.GotoAsync(baseUrl + "/login");
         await page.FillAsync("#name", name);
         await page.FillAsync("#password", password);
