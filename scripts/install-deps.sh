@@ -3,7 +3,8 @@
 # Debian/Ubuntu machine with only the .NET SDK lacks. Usage: scripts/install-deps.sh test|dashboard
 #   dashboard: PostgreSQL's server binaries (the embedded store) and npm (the chart library, the world outline);
 #   test:      those, plus the tools whose real output the tests check: chromium (browser tests),
-#              nft, iptables-restore, ipset (firewall exports) and makemap (sendmail access db).
+#              nft, iptables-restore, ipset (firewall exports), makemap (sendmail access db) and
+#              man (the manual page is formatted without a warning).
 # It installs nothing that is already there, so a second run costs a few milliseconds.
 set -euo pipefail
 what=${1:-test}
@@ -17,6 +18,7 @@ if [ "$what" = test ]; then
   command -v iptables-restore >/dev/null 2>&1 || need+=(iptables)
   command -v ipset >/dev/null 2>&1 || need+=(ipset)
   command -v makemap >/dev/null 2>&1 || need+=(sendmail-bin)
+  command -v man >/dev/null 2>&1 || need+=(man-db)
 elif [ "$what" != dashboard ]; then
   echo "install-deps.sh: unknown set '$what' (use test or dashboard)" >&2
   exit 2

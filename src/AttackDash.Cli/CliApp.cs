@@ -25,13 +25,19 @@ public static class CliApp
           token ...          create, revoke or list the block-list API's bearer tokens
           review ...         the weekly offender review: open, show, decide
           user ...           dashboard accounts: list, add, passwd, role, disable, enable, remove, unlock
-        'attackdash COMMAND --help' (or -h) describes a command's options; 'attackdash --version' the version.
+        'attackdash COMMAND --help' (or -h) describes a command's options; 'attackdash --version' the version;
+        'attackdash help --man' writes the attackdash(1) manual page.
         Exit codes: 0 done, 1 a refused account change, 2 bad usage or a refused block, 3 database error.
         """;
 
     /// <param name="settings">Configuration over every other source (tests; see <see cref="CliHost"/>).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? settings = null)
     {
+        if (args is ["help", "--man"])
+        {
+            ManPage.Write(stdout, Version);
+            return 0;
+        }
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
             stdout.WriteLine(Usage);
@@ -96,28 +102,32 @@ public static class CliApp
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion
         ?? typeof(CliApp).Assembly.GetName().Version?.ToString() ?? "unknown";
 
+    /// <summary>Every verb and its help text, in the order of <see cref="Usage"/>; the man page is made from it.</summary>
+    internal static IReadOnlyList<(string Name, string Usage)> Commands { get; } =
+    [
+        ("analyze", AnalyzeCommand.Usage),
+        ("generate", GenerateCommand.Usage),
+        ("ingest", IngestCommand.Usage),
+        ("report", ReportCommand.Usage),
+        ("migrate", "usage: attackdash migrate"),
+        ("prune", PruneCommand.Usage),
+        ("geoip", GeoIpCommand.Usage),
+        ("query-timings", QueryTimingsCommand.Usage),
+        ("block", BlockCommands.BlockUsage),
+        ("unblock", BlockCommands.UnblockUsage),
+        ("allow", BlockCommands.AllowUsage),
+        ("export", BlockCommands.ExportUsage),
+        ("backtest", BacktestCommand.Usage),
+        ("token", TokenCommand.Usage),
+        ("review", ReviewCommand.Usage),
+        ("user", UserCommand.Usage),
+    ];
+
+    internal static string OverviewUsage => Usage;
+
     private static int Help(TextWriter stdout, string command)
     {
-        stdout.WriteLine(command switch
-        {
-            "analyze" => AnalyzeCommand.Usage,
-            "generate" => GenerateCommand.Usage,
-            "ingest" => IngestCommand.Usage,
-            "report" => ReportCommand.Usage,
-            "migrate" => "usage: attackdash migrate",
-            "prune" => PruneCommand.Usage,
-            "geoip" => GeoIpCommand.Usage,
-            "query-timings" => QueryTimingsCommand.Usage,
-            "block" => BlockCommands.BlockUsage,
-            "unblock" => BlockCommands.UnblockUsage,
-            "allow" => BlockCommands.AllowUsage,
-            "export" => BlockCommands.ExportUsage,
-            "backtest" => BacktestCommand.Usage,
-            "token" => TokenCommand.Usage,
-            "review" => ReviewCommand.Usage,
-            "user" => UserCommand.Usage,
-            _ => Usage,
-        });
+        stdout.WriteLine(Commands.FirstOrDefault(c => c.Name == command).Usage ?? Usage);
         return 0;
     }
 }

@@ -1,6 +1,6 @@
 namespace AttackDash.Core.Tests;
 
-/// <summary>What every command-line tool owes its user: a version, and help that is never read as a file name.</summary>
+/// <summary>What every command-line tool owes its user: a version, a manual, and help that is never read as a file name.</summary>
 public sealed class CliBasicsTests
 {
     [Theory]
@@ -24,5 +24,29 @@ public sealed class CliBasicsTests
         Assert.Equal(0, exit);
         Assert.Contains($"attackdash {command}", stdout, StringComparison.Ordinal);
         Assert.Equal("", stderr);
+    }
+
+    [Fact]
+    public void The_manual_page_holds_every_command_and_man_formats_it_without_a_warning()
+    {
+        var (exit, roff, _) = CliRunner.Run(["help", "--man"]);
+        Assert.Equal(0, exit);
+        Assert.StartsWith(".TH ATTACKDASH 1 ", roff, StringComparison.Ordinal);
+        foreach (var command in new[] { "analyze", "ingest", "block", "review", "user", "query\\-timings" })
+            Assert.Contains($".SS {command}\n", roff, StringComparison.Ordinal);
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("attackdash.1"), roff);
+        var man = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("man", ["--warnings", "-l", dir.File("attackdash.1")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["MANWIDTH"] = "200", ["MAN_KEEP_FORMATTING"] = "0" },
+        })!;
+        var page = man.StandardOutput.ReadToEnd();
+        var warnings = man.StandardError.ReadToEnd();
+        man.WaitForExit();
+        Assert.Equal("", warnings);
+        Assert.Contains("--attacker-ips N", page, StringComparison.Ordinal);
+        Assert.Contains("the database is unavailable", page, StringComparison.Ordinal);
     }
 }
