@@ -13,6 +13,7 @@ public static class ReportBuilder
         Analyzer analyzer, InputStats stats, IReadOnlyList<string> files, AnalysisOptions options, int? top)
     {
         var attackers = analyzer.Attackers;
+        var (distribution, heavy) = Distribution(attackers, options.MinEvents);
         var totals = EventKinds.All.ToDictionary(k => k.Name(), k => analyzer.Totals[(int)k]);
         totals["unattributed"] = analyzer.Unattributed;
         return new AnalysisReport
@@ -22,11 +23,8 @@ public static class ReportBuilder
             Totals = totals,
             AttackEvents = analyzer.AttackEvents,
             UniqueAttackerIps = attackers.Count,
-            Distribution = Buckets.Select(b => new DistributionBucket(b.Min, b.Max,
-                attackers.All().LongCount(t => t.Events >= b.Min && (b.Max is null || t.Events <= b.Max)))).ToList(),
-            HeavyHitters = new HeavyHitters(options.MinEvents,
-                attackers.All().LongCount(t => t.Events >= options.MinEvents),
-                attackers.All().Where(t => t.Events >= options.MinEvents).Sum(t => t.Events)),
+            Distribution = distribution,
+            HeavyHitters = heavy,
             Offenders = new RankedOffenders(Ranked(attackers, top), attackers),
             Subnets = Subnets(attackers, options),
             Injections = analyzer.Injections.OrderBy(i => i.Time).ToList(),
@@ -34,6 +32,25 @@ public static class ReportBuilder
             Campaigns = analyzer.CompleteCampaigns(),
             Local = Ranked(analyzer.Local, null).Select(analyzer.Local.ToOffender).ToList(),
         };
+    }
+
+    /// <summary>The IPs per bucket of event counts, and the heavy hitters, in one pass over the tallies.</summary>
+    private static (List<DistributionBucket>, HeavyHitters) Distribution(IpTallies attackers, long minEvents)
+    {
+        var ips = new long[Buckets.Length];
+        var (heavyIps, heavyEvents) = (0L, 0L);
+        foreach (var (_, events) in attackers.All())
+        {
+            for (var b = 0; b < Buckets.Length; b++)
+            {
+                if (events >= Buckets[b].Min && (Buckets[b].Max is not { } max || events <= max))
+                    ips[b]++;
+            }
+            if (events >= minEvents)
+                (heavyIps, heavyEvents) = (heavyIps + 1, heavyEvents + events);
+        }
+        var distribution = Buckets.Select((b, i) => new DistributionBucket(b.Min, b.Max, ips[i])).ToList();
+        return (distribution, new HeavyHitters(minEvents, heavyIps, heavyEvents));
     }
 
     /// <summary>
@@ -46,13 +63,15 @@ public static class ReportBuilder
             a.Events != b.Events ? b.Events.CompareTo(a.Events) : a.Ip.CompareTo(b.Ip));
         if (top is not { } n || n >= tallies.Count)
             return [.. tallies.All().Order(order).Select(t => t.Ip)];
+        if (n == 0)
+            return [];
         // The heap's root is the worst of the best n so far.
         var heap = new PriorityQueue<(IpAddress128 Ip, long Events), (IpAddress128 Ip, long Events)>(n + 1, Comparer<(IpAddress128, long)>.Create((a, b) => order.Compare(b, a)));
         foreach (var t in tallies.All())
         {
             if (heap.Count < n)
                 heap.Enqueue(t, t);
-            else if (n > 0 && order.Compare(t, heap.Peek()) < 0)
+            else if (order.Compare(t, heap.Peek()) < 0)
                 heap.EnqueueDequeue(t, t);
         }
         return [.. heap.UnorderedItems.Select(x => x.Element).Order(order).Select(t => t.Ip)];

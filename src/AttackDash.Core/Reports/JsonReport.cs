@@ -23,7 +23,7 @@ public static class JsonReport
     public static void Write(TextWriter output, AnalysisReport report)
     {
         using var stream = new TextWriterStream(output);
-        JsonSerializer.Serialize(stream, report, Options);
+        Write(stream, report);
     }
 
     public static string ToJson(AnalysisReport report) => JsonSerializer.Serialize(report, Options);
