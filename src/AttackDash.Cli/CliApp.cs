@@ -7,7 +7,7 @@ namespace AttackDash.Cli;
 /// <summary>The <c>attackdash</c> command: dispatches to one verb and turns usage errors into one line and exit code 2.</summary>
 public static class CliApp
 {
-    private const string Usage = """
+    internal const string Usage = """
         usage: attackdash COMMAND [options]
           analyze FILE...    report attacks found in sendmail logs (text or --json)
           generate           write a deterministic synthetic sendmail log and its ground truth
@@ -122,8 +122,6 @@ public static class CliApp
         ("review", ReviewCommand.Usage),
         ("user", UserCommand.Usage),
     ];
-
-    internal static string OverviewUsage => Usage;
 
     private static int Help(TextWriter stdout, string command)
     {

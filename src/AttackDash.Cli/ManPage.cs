@@ -16,7 +16,7 @@ internal static class ManPage
         man.WriteLine(".I COMMAND");
         man.WriteLine("[options]");
         man.WriteLine(".SH DESCRIPTION");
-        Verbatim(man, CliApp.OverviewUsage);
+        Verbatim(man, CliApp.Usage);
         man.WriteLine(".SH COMMANDS");
         foreach (var (name, usage) in CliApp.Commands)
         {
