@@ -72,7 +72,9 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
 
     /// <summary>
     /// Once caught up, and then at most every <see cref="RefreshInterval"/>: the first start on a large
-    /// live log is a bulk import, and the dashboard should not wait for autovacuum to plan well.
+    /// live log is a bulk import, and the dashboard should not wait for autovacuum to plan well. Hourly
+    /// counts that aged out of <see cref="EventStore.HourlySince"/> go at the same pace (a follower that wrote
+    /// nothing made none).
     /// </summary>
     private async Task RefreshWhenDueAsync(CancellationToken ct)
     {
@@ -81,7 +83,7 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
         var months = store.TakeWrittenMonths();
         if (months.Count == 0)
             return;
-        await RetryAsync(async () => { await store.RefreshPartitionsAsync(months, ct); return true; }, ct);
+        await RetryAsync(async () => { await store.PruneHoursAsync(ct); await store.RefreshPartitionsAsync(months, ct); return true; }, ct);
         _lastRefresh = read.Clock.GetUtcNow();
     }
 

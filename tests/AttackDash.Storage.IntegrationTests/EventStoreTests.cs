@@ -12,8 +12,8 @@ public sealed class EventStoreTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
-        await using var first = new EventStore(Store.Of(cs));
-        await using var second = new EventStore(Store.Of(cs));
+        await using var first = Store.Writer(cs);
+        await using var second = Store.Writer(cs);
         var (id, _, _) = await first.OpenSourceAsync("fp", "/var/log/maillog");
         await second.OpenSourceAsync("fp", "/var/log/maillog");
         Assert.Equal(10, await first.WriteBatchAsync(id, Lines(1, 10), 10, 0));
@@ -34,7 +34,7 @@ public sealed class EventStoreTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
-        await using var store = new EventStore(Store.Of(cs));
+        await using var store = Store.Writer(cs);
         var (id, _, _) = await store.OpenSourceAsync("fp", "/var/log/maillog");
         var earlier = new TaskCompletionSource();
         var write = store.WriteBatchAsync(id, Lines(11, 20), 20, 0, earlier.Task);

@@ -90,7 +90,7 @@ public sealed class FollowTests(PostgresFixture pg)
 
     private static Task StartFollower(string cs, string log, CancellationToken ct)
     {
-        var store = new EventStore(Store.Of(cs));
+        var store = Store.Writer(cs);
         var follower = new FileFollower(store, new IngestOptions { FlushInterval = TimeSpan.FromMilliseconds(100) },
             new ReadOptions { Zone = TimeZoneInfo.Utc }, TextWriter.Null)
         {

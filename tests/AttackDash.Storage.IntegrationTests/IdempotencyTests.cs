@@ -75,6 +75,7 @@ public sealed class IdempotencyTests(PostgresFixture pg)
             RedirectStandardOutput = true, RedirectStandardError = true,
         };
         start.Environment["ConnectionStrings__AttackDash"] = connectionString;
+        start.Environment["Database__HourlyRollupDays"] = "3660";
         return Process.Start(start)!;
     }
 }

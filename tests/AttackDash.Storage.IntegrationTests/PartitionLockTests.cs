@@ -18,7 +18,7 @@ public sealed class PartitionLockTests(PostgresFixture pg)
     {
         var cs = await pg.NewDatabaseAsync();
         Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
-        await using var march = new EventStore(Store.Of(cs));
+        await using var march = Store.Writer(cs);
         var (id, _, _) = await march.OpenSourceAsync("fp", "/var/log/maillog");
         Assert.Equal(3, await march.WriteBatchAsync(id, Events((1, 3), (2, 3), (3, 3)), 3, 0));
 
@@ -32,7 +32,7 @@ public sealed class PartitionLockTests(PostgresFixture pg)
             await insert.ExecuteNonQueryAsync();
         }
 
-        await using var april = new EventStore(Store.Of(cs));
+        await using var april = Store.Writer(cs);
         await april.OpenSourceAsync("fp", "/var/log/maillog");
         using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(20));
         Assert.Equal(2, await april.WriteBatchAsync(id, Events((5, 3), (6, 4)), 6, 0, ct: bound.Token));

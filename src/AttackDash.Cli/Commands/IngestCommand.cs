@@ -2,8 +2,10 @@ using System.Globalization;
 using AttackDash.Core.Input;
 using AttackDash.GeoIp;
 using AttackDash.Ingestion;
+using AttackDash.Storage.Hosting;
 using AttackDash.Storage.Ingest;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace AttackDash.Cli.Commands;
@@ -38,10 +40,11 @@ internal static class IngestCommand
             throw new UsageException("stdin ('-') is read alone and once (journalctl -u sendmail -o short-iso | attackdash ingest -); --follow needs a file");
         await using var db = await cli.OpenDatabaseAsync();
         var geoIp = cli.Service<GeoIpOptions>();
+        var database = cli.Service<IOptions<DatabaseOptions>>();
         if (a.Flag("--follow"))
-            return await FollowAsync(files, db.DataSource, options, read, geoIp, cli.Error);
+            return await FollowAsync(files, db.DataSource, database, options, read, geoIp, cli.Error);
         await using (var stdin = files.Contains("-") ? await StdinSpool.CopyAsync() : null)
-            await IngestFilesAsync(stdin is null ? files : [stdin.Path], db.DataSource, options, read, cli.Out, cli.Error, stdin);
+            await IngestFilesAsync(stdin is null ? files : [stdin.Path], db.DataSource, database, options, read, cli.Out, cli.Error, stdin);
         await ApplyRetentionAsync(db.DataSource, cli.Configuration, cli.Out);
         using var geo = new MaxMindGeoLocator(geoIp);
         var located = await GeoEnricher.EnrichAsync(new IpLocations(db.DataSource), geo);
@@ -51,9 +54,9 @@ internal static class IngestCommand
     }
 
     /// <summary>Reads a set oldest first, as analyze does, and prints one summary line per file.</summary>
-    private static async Task IngestFilesAsync(List<string> files, NpgsqlDataSource dataSource, IngestOptions options, ReadOptions read, TextWriter stdout, TextWriter stderr, StdinSpool? stdin = null)
+    private static async Task IngestFilesAsync(List<string> files, NpgsqlDataSource dataSource, IOptions<DatabaseOptions> database, IngestOptions options, ReadOptions read, TextWriter stdout, TextWriter stderr, StdinSpool? stdin = null)
     {
-        var writers = Enumerable.Range(0, options.Writers).Select(_ => new EventStore(dataSource)).ToList();
+        var writers = Enumerable.Range(0, options.Writers).Select(_ => new EventStore(dataSource, database)).ToList();
         try
         {
             var runner = new LogRunner(read, stderr);
@@ -69,6 +72,7 @@ internal static class IngestCommand
                     : string.Create(CultureInfo.InvariantCulture,
                         $"{name}: {result.Lines:#,0} lines, {result.NewEvents:#,0} new events, {result.MalformedLines:#,0} malformed; {string.Join(' ', result.ByKind.Select(k => $"{k.Key}={k.Value:#,0}"))}"));
             }
+            await writers[0].PruneHoursAsync();
         }
         finally
         {
@@ -108,7 +112,7 @@ internal static class IngestCommand
             stdout.WriteLine($"attackdash: retention ({days} days) dropped {name}");
     }
 
-    private static async Task<int> FollowAsync(List<string> files, NpgsqlDataSource dataSource, IngestOptions options, ReadOptions read, GeoIpOptions geoIp, TextWriter stderr)
+    private static async Task<int> FollowAsync(List<string> files, NpgsqlDataSource dataSource, IOptions<DatabaseOptions> database, IngestOptions options, ReadOptions read, GeoIpOptions geoIp, TextWriter stderr)
     {
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
@@ -126,7 +130,7 @@ internal static class IngestCommand
         // One follower per file, each with its own connection: a store serves one writer at a time.
         var followers = files.Select(async f =>
         {
-            await using var own = new EventStore(dataSource);
+            await using var own = new EventStore(dataSource, database);
             await new FileFollower(own, options, read, stderr).FollowAsync(f, stop.Token);
         }).ToList();
         followers.Add(LocateNewIpsAsync(dataSource, geoIp, stderr, stop.Token));

@@ -121,12 +121,12 @@ public sealed class ReviewService(NpgsqlDataSource dataSource, ReviewPolicy? pol
         await using var cmd = new NpgsqlCommand($"""
             SELECT coalesce(sum(h.events) FILTER (WHERE h.kind = {(int)EventKind.MessageAccepted}), 0),
                    coalesce(sum(h.events) FILTER (WHERE h.kind = {(int)EventKind.AuthSuccess}), 0)
-            FROM hourly_ip_kind h JOIN ip_summary s ON s.ip = h.ip
-            WHERE h.ip <<= @net::cidr AND h.hour >= @from AND h.hour < @to AND s.attack_events = 0
+            FROM daily_ip_kind h JOIN ip_summary s ON s.ip = h.ip
+            WHERE h.ip <<= @net::cidr AND h.day >= @from AND h.day < @to AND s.attack_events = 0
             """, conn);
         cmd.Parameters.AddWithValue("net", net.ToString());
-        cmd.Parameters.AddWithValue("from", new DateTimeOffset(weekStart.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
-        cmd.Parameters.AddWithValue("to", new DateTimeOffset(weekStart.AddDays(7).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero));
+        cmd.Parameters.AddWithValue("from", weekStart);
+        cmd.Parameters.AddWithValue("to", weekStart.AddDays(7));
         await using var r = await cmd.ExecuteReaderAsync(ct);
         await r.ReadAsync(ct);
         return (r.GetInt64(0), r.GetInt64(1));

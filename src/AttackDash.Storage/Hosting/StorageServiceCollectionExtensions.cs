@@ -21,7 +21,7 @@ public static class StorageServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddAttackDashStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateOnStart();
+        services.AddOptions<DatabaseOptions>().Bind(configuration.GetSection(DatabaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<AttackDashDatabase>();
         services.AddHostedService<DatabaseStartup>();

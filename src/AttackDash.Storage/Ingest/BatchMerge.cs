@@ -7,14 +7,14 @@ namespace AttackDash.Storage.Ingest;
 /// <summary>
 /// The careful path for a batch some of whose lines may be stored already: COPY into a temporary
 /// table, then insert the rows not yet in events, and count only those in the rollups and the
-/// per-IP summary. Events has no key to conflict on; the batch's own time span bounds the lookup,
+/// per-IP summary (per-IP hours from <c>hourlySince</c> on). Events has no key to conflict on; the batch's own time span bounds the lookup,
 /// which the BRIN index on time then keeps to a few pages. The caller holds the source row's lock,
 /// so nobody else can be writing these lines meanwhile.
 /// </summary>
 internal static class BatchMerge
 {
     /// <returns>How many of the events were new.</returns>
-    public static async Task<long> InsertNewAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int sourceId, IReadOnlyList<MailEvent> events, CancellationToken ct)
+    public static async Task<long> InsertNewAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int sourceId, IReadOnlyList<MailEvent> events, DateTimeOffset hourlySince, CancellationToken ct)
     {
         if (events.Count == 0)
             return 0;
@@ -24,6 +24,7 @@ internal static class BatchMerge
         await using var merge = new NpgsqlCommand(Sql, conn, tx);
         merge.Parameters.AddWithValue("from", events.Min(e => e.Time).UtcDateTime);
         merge.Parameters.AddWithValue("to", events.Max(e => e.Time).UtcDateTime);
+        merge.Parameters.AddWithValue("hourly", hourlySince.UtcDateTime);
         return Convert.ToInt64(await merge.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
@@ -35,7 +36,7 @@ internal static class BatchMerge
             RETURNING time, kind, client_ip),
         by_ip AS (
             INSERT INTO hourly_ip_kind (hour, ip, kind, events)
-            SELECT date_trunc('hour', time), client_ip, kind, count(*) FROM ins WHERE client_ip IS NOT NULL GROUP BY 1, 2, 3
+            SELECT date_trunc('hour', time), client_ip, kind, count(*) FROM ins WHERE client_ip IS NOT NULL AND time >= @hourly GROUP BY 1, 2, 3
             ON CONFLICT (hour, ip, kind) DO UPDATE SET events = hourly_ip_kind.events + excluded.events),
         by_day AS (
             INSERT INTO daily_ip_kind (day, ip, kind, events)

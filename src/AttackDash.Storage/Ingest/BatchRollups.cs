@@ -7,7 +7,8 @@ namespace AttackDash.Storage.Ingest;
 
 /// <summary>
 /// The rollup and per-IP summary increments of one batch, summed in memory and upserted with one
-/// array statement per table: for a batch known to hold only new rows.
+/// array statement per table: for a batch known to hold only new rows. Per-IP hours only from
+/// <c>hourlySince</c> on (see <see cref="Hosting.DatabaseOptions.HourlyRollupDays"/>).
 /// </summary>
 internal sealed class BatchRollups
 {
@@ -16,8 +17,11 @@ internal sealed class BatchRollups
     private readonly Dictionary<(DateTime Hour, short Kind), (long Events, long Unattributed)> _byKind = [];
     private readonly Dictionary<IpAddress128, (DateTime First, DateTime Last, long Attacks, long Successes)> _summary = [];
 
-    public BatchRollups(IReadOnlyList<MailEvent> events)
+    private readonly DateTime _hourlySince;
+
+    public BatchRollups(IReadOnlyList<MailEvent> events, DateTimeOffset hourlySince)
     {
+        _hourlySince = hourlySince.UtcDateTime;
         foreach (var e in events)
             Add(e);
     }
@@ -31,7 +35,8 @@ internal sealed class BatchRollups
         _byKind[(hour, kind)] = (k.Events + 1, k.Unattributed + (e.ClientIp is null ? 1 : 0));
         if (e.ClientIp is not { } ip)
             return;
-        _byIp[(hour, ip, kind)] = _byIp.GetValueOrDefault((hour, ip, kind)) + 1;
+        if (hour >= _hourlySince)
+            _byIp[(hour, ip, kind)] = _byIp.GetValueOrDefault((hour, ip, kind)) + 1;
         var day = DateOnly.FromDateTime(t);
         _byDay[(day, ip, kind)] = _byDay.GetValueOrDefault((day, ip, kind)) + 1;
         var s = _summary.TryGetValue(ip, out var old) ? old : (t, t, 0L, 0L);

@@ -1,5 +1,7 @@
 using System.Globalization;
 using AttackDash.Core.Events;
+using AttackDash.Storage.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -14,8 +16,11 @@ namespace AttackDash.Storage.Ingest;
 /// answer was lost); if somebody has, it is merged instead: only its lines not yet stored are inserted.
 /// Only rows really inserted reach the rollups and the per-IP summary: nothing is stored or counted twice.
 /// </summary>
-public sealed partial class EventStore(NpgsqlDataSource dataSource) : IAsyncDisposable
+/// <param name="options">For <see cref="DatabaseOptions.HourlyRollupDays"/>; the default when null.</param>
+public sealed partial class EventStore(NpgsqlDataSource dataSource, IOptions<DatabaseOptions>? options = null, TimeProvider? clock = null) : IAsyncDisposable
 {
+    private readonly int _hourlyDays = options?.Value.HourlyRollupDays ?? new DatabaseOptions().HourlyRollupDays;
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
     private readonly HashSet<DateOnly> _partitions = [];
     private readonly HashSet<DateOnly> _writtenMonths = [];
     private readonly Dictionary<int, long> _maxLineWritten = [];
@@ -81,7 +86,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource) : IAsyncDisp
         {
             await InOrder(after);
             await LockSourceAsync(conn, tx, sourceId, ct);
-            inserted = await BatchMerge.InsertNewAsync(conn, tx, sourceId, events, ct);
+            inserted = await BatchMerge.InsertNewAsync(conn, tx, sourceId, events, HourlySince, ct);
         }
         else
         {
@@ -94,7 +99,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource) : IAsyncDisp
                 await tx.RollbackAsync(ct);
                 return null;
             }
-            await new BatchRollups(events).UpsertAsync(conn, tx, ct);
+            await new BatchRollups(events, HourlySince).UpsertAsync(conn, tx, ct);
             inserted = events.Count;
         }
         _writtenMonths.UnionWith(batch.ByMonth.Keys);

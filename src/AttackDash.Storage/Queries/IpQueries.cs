@@ -40,18 +40,18 @@ public sealed class IpQueries(NpgsqlDataSource dataSource) : IIpQueries
 
     private static readonly string Recent = $"""
         (SELECT username, argument, kind, client_host, may_be_forged FROM events
-         WHERE client_ip = @ip AND time >= {NewestHoursStart(Sample)} ORDER BY time DESC LIMIT {Sample})
+         WHERE client_ip = @ip AND time >= {NewestDaysStart(Sample)} ORDER BY time DESC LIMIT {Sample})
         """;
 
     /// <summary>
-    /// The start of the newest hours that hold the IP's newest <paramref name="events"/> events, read from
-    /// the hourly rollup. The events index is on the IP alone (a time column cost ingest 15%): this bound
-    /// lets partition pruning and the BRIN index on time skip all but those hours.
+    /// The start of the newest days that hold the IP's newest <paramref name="events"/> events, read from
+    /// the daily rollup (hourly counts are kept for recent days only). The events index is on the IP alone
+    /// (a time column cost ingest 15%): this bound lets partition pruning skip all months but those days'.
     /// </summary>
-    private static string NewestHoursStart(long events) => $"""
-        (SELECT coalesce(min(hour), '-infinity') FROM (
-            SELECT hour, sum(sum(events)) OVER (ORDER BY hour DESC) - sum(events) AS before
-            FROM hourly_ip_kind WHERE ip = @ip GROUP BY hour) h
+    private static string NewestDaysStart(long events) => $"""
+        (SELECT coalesce(min(day)::timestamp AT TIME ZONE 'UTC', '-infinity') FROM (
+            SELECT day, sum(sum(events)) OVER (ORDER BY day DESC) - sum(events) AS before
+            FROM daily_ip_kind WHERE ip = @ip GROUP BY day) d
          WHERE before < {events})
         """;
 
@@ -99,7 +99,7 @@ public sealed class IpQueries(NpgsqlDataSource dataSource) : IIpQueries
     public Task<List<RawLine>> LinesAsync(IPAddress ip, int page, int pageSize, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, $"""
             SELECT time, kind, mta_host, pid, detail FROM events
-            WHERE client_ip = @ip AND time >= {NewestHoursStart((long)(page + 1) * pageSize)}
+            WHERE client_ip = @ip AND time >= {NewestDaysStart((long)(page + 1) * pageSize)}
             ORDER BY time DESC, source_id, line_number LIMIT {pageSize} OFFSET {page * pageSize}
             """, [Ip(ip)], r => new RawLine(r.GetFieldValue<DateTimeOffset>(0), r.GetInt16(1), r.GetString(2), r.GetInt32(3), r.GetString(4)), ct);
 

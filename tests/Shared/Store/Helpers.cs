@@ -5,9 +5,17 @@ namespace AttackDash.Tests.Shared;
 
 internal static class TestCli
 {
-    /// <summary>Runs a command on the test's database, given as its settings: no process-wide variable, so collections may run in parallel.</summary>
+    /// <summary>
+    /// Runs a command on the test's database, given as its settings: no process-wide variable, so collections
+    /// may run in parallel. The generated logs are from 2024: ingest keeps their per-IP hours (ten years
+    /// back), so that the tests check the hourly rollup too; HourlyRollupTests checks the default horizon.
+    /// </summary>
     public static (int Exit, string Stdout, string Stderr) Run(string connectionString, params string[] args) =>
-        CliRunner.Run(new Dictionary<string, string?>(CliRunner.NoGeoIp) { ["ConnectionStrings:AttackDash"] = connectionString }, args);
+        CliRunner.Run(new Dictionary<string, string?>(CliRunner.NoGeoIp)
+        {
+            ["ConnectionStrings:AttackDash"] = connectionString,
+            ["Database:HourlyRollupDays"] = "3660",
+        }, args);
 
     public static string Generate(string dir, int lines, int seed, int days = 60)
     {
@@ -49,6 +57,10 @@ internal static class Store
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Npgsql.NpgsqlDataSource> Sources = new();
 
     public static Npgsql.NpgsqlDataSource Of(string connectionString) => Sources.GetOrAdd(connectionString, StoreDataSource.Create);
+
+    /// <summary>A writer that keeps per-IP hours ten years back, as <see cref="TestCli.Run"/> does.</summary>
+    public static AttackDash.Storage.Ingest.EventStore Writer(string connectionString) =>
+        new(Of(connectionString), Microsoft.Extensions.Options.Options.Create(new AttackDash.Storage.Hosting.DatabaseOptions { HourlyRollupDays = 3660 }));
 
     public static async Task CloseAllAsync()
     {
