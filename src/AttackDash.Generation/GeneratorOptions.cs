@@ -27,6 +27,12 @@ public sealed class GeneratorOptions
     /// </summary>
     public int? AttackerIps { get; set; }
 
+    /// <summary>
+    /// When above 0, the first three campaigns and the first compromise fall in the last this many days,
+    /// so that a demo's default 7-day view has something to show. The random draws stay the same.
+    /// </summary>
+    public int RecentDays { get; set; }
+
     public LogFormat Format { get; set; } = LogFormat.Bsd;
 
     public string MtaHost { get; set; } = "mx";

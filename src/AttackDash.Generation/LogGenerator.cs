@@ -65,15 +65,19 @@ public static class LogGenerator
         for (var c = 0; c < campaigns; c++)
         {
             var members = Enumerable.Range(0, rng.Next(5, 13)).Select(_ => population.CampaignIp(rng.Next(1, 3))).ToList();
-            extras.Add(new CampaignExtra(rng.Next(o.Days), rng.Next(0, 85_000), Vocabulary.CampaignUser(c), members, rng));
+            extras.Add(new CampaignExtra(Recent(o, rng.Next(o.Days), c < 3), rng.Next(0, 85_000), Vocabulary.CampaignUser(c), members, rng));
         }
         var mids = population.Attackers.Where(a => a.Tier == Tier.Mid).ToList();
         for (var i = 0; i < Math.Clamp(o.Lines / 100_000, 1, 5) && mids.Count > 0; i++)
-            extras.Add(new CompromiseExtra(rng.Next(o.Days), mids[rng.Next(mids.Count)]));
+            extras.Add(new CompromiseExtra(Recent(o, rng.Next(o.Days), i == 0), mids[rng.Next(mids.Count)]));
         for (var i = 0; i < Math.Clamp(o.Lines / 50_000, 1, 200); i++)
             extras.Add(new UnattributedExtra(rng.Next(o.Days)));
         return extras;
     }
+
+    /// <summary>The drawn day, or when <paramref name="recent"/> is asked for, one of the last <see cref="GeneratorOptions.RecentDays"/> days.</summary>
+    private static int Recent(GeneratorOptions o, int day, bool recent) =>
+        recent && o.RecentDays > 0 ? o.Days - 1 - (day % Math.Min(o.RecentDays, o.Days)) : day;
 
     private static int Poisson(Random rng, double mean)
     {
