@@ -38,6 +38,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await TestBrowser.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { TimezoneId = "Europe/Berlin", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var problems = BrowserProblems.Watch(page);
         await page.GotoAsync(baseUrl + "/login");
         await page.FillAsync("#name", "alice");
         await page.FillAsync("#password", password);
@@ -138,6 +139,8 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         await Expect(page.Locator("#audit th").First).ToHaveTextAsync("When (Europe/Berlin)");
         await Expect(page.Locator("#audit-count")).ToContainTextAsync($"{N(await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log"))} records");
 
+        await Open(page, baseUrl, "/status", "#interactive", "status");
+        await Open(page, baseUrl, "/users", "#interactive", "users");
         await Open(page, baseUrl, "/backtest", "#run-backtest", "backtest-empty");
         await page.ClickAsync("#run-backtest");
         await Expect(page.Locator("#backtest tbody tr")).ToHaveCountAsync(BlockPolicy.Defaults.Count);
@@ -153,6 +156,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
             $"{now.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{900 + i}]: [192.0.2.{1 + i % 5}]: possible SMTP attack: command=AUTH, count=5")));
         Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", more).Exit);
         await Expect(page.Locator("#attack-events")).ToHaveTextAsync(N(shown + 50), new() { Timeout = 15_000 });
+        Assert.True(problems.Seen.Count == 0, string.Join(Environment.NewLine, problems.Seen));
 
         await File.WriteAllLinesAsync(Path.Combine(AppContext.BaseDirectory, "page-timings.txt"), _timings);
     }
