@@ -1,1 +1,1 @@
-return await AttackDash.Cli.CliApp.RunAsync(args, Console.Out, Console.Error);
+return await AttackDash.Cli.CliApp.RunAsync(args, Console.Out, AttackDash.Cli.JournalPriorityWriter.ForStandardError());

@@ -15,12 +15,20 @@ public static class WebAppFactory
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        // Named explicitly: a test host would otherwise look for its own static-asset manifests.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(WebAppFactory).Assembly.GetName().Name });
+        // Named explicitly: a test host would otherwise look for its own static-asset manifests. The content root is
+        // where appsettings.json and wwwroot are, beside the binary, not the working directory: the single-file
+        // publish, started from "/", walked the whole file system before it listened.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args, ApplicationName = typeof(WebAppFactory).Assembly.GetName().Name, ContentRootPath = AppContext.BaseDirectory,
+        });
         // Resolves Blazor's own script from the build output too (dotnet run, tests); a published app has it in wwwroot.
         builder.WebHost.UseStaticWebAssets();
         builder.Configuration.AddAttackDashSources();
         configure?.Invoke(builder);
+        // Under systemd: READY=1 once listening, for Type=notify, and log lines that carry journald
+        // priorities, so that `journalctl -p warning` shows a database outage. Elsewhere nothing changes.
+        builder.Services.AddSystemd();
         builder.Services.AddAttackDashStorage(builder.Configuration);
         builder.Services.AddAttackDashIngestion(builder.Configuration);
         builder.Services.AddAttackDashReview(builder.Configuration).AddReviewWorker();

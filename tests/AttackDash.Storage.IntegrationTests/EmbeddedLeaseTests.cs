@@ -19,9 +19,9 @@ public sealed class EmbeddedLeaseTests
         var root = cluster.Path;
         File.WriteAllText(dir.File("maillog"), "");
         // `ingest --follow` starts the cluster first and keeps it for as long as it runs.
-        var stderr = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        using var follow = StartCli(root, stderr, "ingest", "--follow", dir.File("maillog"));
-        await WaitForAsync(() => stderr.Any(l => l.Contains("following", StringComparison.Ordinal)), follow);
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var follow = StartCli(root, output, "ingest", "--follow", dir.File("maillog"));
+        await WaitForAsync(() => output.Any(l => l.Contains("following", StringComparison.Ordinal)), follow);
         Assert.Single(Directory.GetFiles(Path.Combine(root, "leases")));
 
         var dashboard = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { RootDirectory = root });
@@ -70,7 +70,8 @@ public sealed class EmbeddedLeaseTests
         }
     }
 
-    private static Process StartCli(string root, System.Collections.Concurrent.ConcurrentQueue<string> stderr, params string[] args)
+    /// <summary>The command in its own process; <paramref name="output"/> collects stdout and stderr.</summary>
+    private static Process StartCli(string root, System.Collections.Concurrent.ConcurrentQueue<string> output, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "attackdash.dll"), .. args])
         {
@@ -79,7 +80,8 @@ public sealed class EmbeddedLeaseTests
         start.Environment["ConnectionStrings__AttackDash"] = "";
         start.Environment["AttackDash__EmbeddedRoot"] = root;
         var process = Process.Start(start)!;
-        process.ErrorDataReceived += (_, e) => stderr.Enqueue(e.Data ?? "");
+        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
+        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return process;

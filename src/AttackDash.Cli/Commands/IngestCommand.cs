@@ -5,6 +5,7 @@ using AttackDash.Ingestion;
 using AttackDash.Storage.Hosting;
 using AttackDash.Storage.Ingest;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -42,7 +43,7 @@ internal static class IngestCommand
         var geoIp = cli.Service<GeoIpOptions>();
         var database = cli.Service<IOptions<DatabaseOptions>>();
         if (a.Flag("--follow"))
-            return await FollowAsync(files, db.DataSource, database, options, read, geoIp, cli.Error);
+            return await FollowAsync(files, db.DataSource, database, options, read, geoIp, cli);
         await using (var stdin = files.Contains("-") ? await StdinSpool.CopyAsync() : null)
             await IngestFilesAsync(stdin is null ? files : [stdin.Path], db.DataSource, database, options, read, cli.Out, cli.Error, stdin);
         await ApplyRetentionAsync(db.DataSource, cli.Configuration, cli.Out);
@@ -112,8 +113,9 @@ internal static class IngestCommand
             stdout.WriteLine($"attackdash: retention ({days} days) dropped {name}");
     }
 
-    private static async Task<int> FollowAsync(List<string> files, NpgsqlDataSource dataSource, IOptions<DatabaseOptions> database, IngestOptions options, ReadOptions read, GeoIpOptions geoIp, TextWriter stderr)
+    private static async Task<int> FollowAsync(List<string> files, NpgsqlDataSource dataSource, IOptions<DatabaseOptions> database, IngestOptions options, ReadOptions read, GeoIpOptions geoIp, CliContext cli)
     {
+        var stderr = cli.Error;
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
@@ -126,7 +128,8 @@ internal static class IngestCommand
                 ctx.Cancel = true;
                 stop.Cancel();
             });
-        stderr.WriteLine($"attackdash: following {string.Join(", ", files)}; Ctrl+C stops");
+        // stdout: journald keeps it at info; stderr is for complaints (JournalPriorityWriter).
+        cli.Out.WriteLine($"attackdash: following {string.Join(", ", files)}; Ctrl+C stops");
         // One follower per file, each with its own connection: a store serves one writer at a time.
         var followers = files.Select(async f =>
         {
@@ -134,6 +137,11 @@ internal static class IngestCommand
             await new FileFollower(own, options, read, stderr).FollowAsync(f, stop.Token);
         }).ToList();
         followers.Add(LocateNewIpsAsync(dataSource, geoIp, stderr, stop.Token));
+        // Type=notify: systemd counts the unit as started once the store is open and the followers run.
+        var systemd = new SystemdNotifier();
+        if (systemd.IsEnabled)
+            systemd.Notify(ServiceState.Ready);
+        await using var stopping = stop.Token.Register(() => { if (systemd.IsEnabled) systemd.Notify(ServiceState.Stopping); });
         await Task.WhenAll(followers);
         return 0;
     }
