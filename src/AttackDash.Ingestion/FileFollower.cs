@@ -20,10 +20,13 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
     public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromMinutes(10);
 
     private DateTimeOffset _lastRefresh = DateTimeOffset.MinValue;
+    private string _path = "";
+    private long _committed;
 
     /// <summary>Follows <paramref name="path"/> until cancelled; each rotation starts a new source.</summary>
     public async Task FollowAsync(string path, CancellationToken ct)
     {
+        _path = path;
         while (!ct.IsCancellationRequested)
         {
             if (!File.Exists(path) || Fingerprint.Of(new LogInput(path), read.MaxLineLength) is not { } fingerprint)
@@ -39,6 +42,7 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
     private async Task FollowOneAsync(string path, string fingerprint, CancellationToken ct)
     {
         var (sourceId, linesDone, _) = await RetryAsync(() => store.OpenSourceAsync(fingerprint, path, ct), ct);
+        _committed = linesDone;
         var batch = new BatchSink(linesDone);
         var engine = new LogEngine(batch, new EngineOptions { MtaHost = options.MtaHost });
         var input = new LogInput(path);
@@ -114,6 +118,8 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
         // A write is never cut off half-way; cancellation only stops the retries (the checkpoint then
         // stays where it was, and the next start reads those lines again).
         await RetryAsync(() => store.WriteBatchAsync(sourceId, events, checkpoint, 0, ct: CancellationToken.None), ct);
+        IngestMetrics.Committed(_path, events, checkpoint - _committed, read.Clock.GetUtcNow());
+        _committed = checkpoint;
     }
 
     /// <summary>Retries while the database is unreachable, backing off up to <see cref="MaxBackoff"/>.</summary>
@@ -128,6 +134,7 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
             }
             catch (Exception e) when (e is DbException or TimeoutException && !ct.IsCancellationRequested)
             {
+                IngestMetrics.Retried(_path);
                 await log.WriteLineAsync($"attackdash: database unavailable ({e.Message.Split('\n')[0]}); retrying in {delay.TotalSeconds:0.#} s");
                 await Pause(delay, ct);
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));

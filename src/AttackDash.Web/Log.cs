@@ -16,4 +16,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Error, "A page failed; it shows an error and the dashboard goes on")]
     public static partial void PageFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "Reading the store's figures for /metrics failed (the last ones are kept): {Message}")]
+    public static partial void MetricsRefreshFailed(ILogger logger, string message);
 }

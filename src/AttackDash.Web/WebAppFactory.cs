@@ -36,11 +36,13 @@ public static class WebAppFactory
         builder.Services.AddDashboardSecurity(builder.Configuration);
         builder.Services.AddTransportSecurity(builder.Configuration);
         builder.Services.AddDashboardLive(builder.Configuration);
+        builder.Services.AddDashboardMetrics();
         builder.Services.AddHostedService<DemoData>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         var app = builder.Build();
         app.UseTransportSecurity();
         app.UseSecurityHeaders();
+        app.UseMetricsOnLoopback();
         // The dashboard's styles and scripts live in the repository's top-level wwwroot, copied beside the binaries.
         app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot")) });
         app.UseRateLimiter();

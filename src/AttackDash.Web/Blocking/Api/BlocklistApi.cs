@@ -1,5 +1,6 @@
 using System.Net;
 using AttackDash.Core.Blocking.Export;
+using AttackDash.Web.Live;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace AttackDash.Web.Blocking.Api;
@@ -22,24 +23,31 @@ public static class BlocklistApi
         return app;
     }
 
-    private static async Task<IResult> GetAsync(string format, HttpContext http, TokenGate gate, BlocklistCache cache, CancellationToken ct)
+    private static async Task<IResult> GetAsync(string format, HttpContext http, TokenGate gate, BlocklistCache cache, WebMetrics metrics, CancellationToken ct)
     {
         var client = http.Connection.RemoteIpAddress ?? IPAddress.None;
         switch (await gate.CheckAsync(client, http.Request.Headers.Authorization.ToString(), ct))
         {
             case TokenGate.Verdict.LockedOut:
+                metrics.Pulled("locked_out");
                 http.Response.Headers.RetryAfter = "300";
                 return Results.StatusCode(StatusCodes.Status429TooManyRequests);
             case TokenGate.Verdict.Denied:
+                metrics.Pulled("unauthorized");
                 http.Response.Headers.WWWAuthenticate = "Bearer";
                 return Results.Unauthorized();
         }
         if (BlocklistExporters.Find(format) is not { } exporter)
+        {
+            metrics.Pulled("unknown_format");
             return Results.NotFound($"unknown format '{format}' (known: {string.Join(", ", BlocklistExporters.All.Select(e => e.Format))})");
+        }
         var rendered = await cache.GetAsync(exporter, ct);
         http.Response.Headers.ETag = rendered.ETag;
         http.Response.Headers.CacheControl = "no-cache";
-        if (http.Request.Headers.IfNoneMatch.Any(v => v == rendered.ETag))
+        var unchanged = http.Request.Headers.IfNoneMatch.Any(v => v == rendered.ETag);
+        metrics.Pulled(unchanged ? "not_modified" : "ok");
+        if (unchanged)
             return Results.StatusCode(StatusCodes.Status304NotModified);
         return Results.Text(rendered.Body, rendered.ContentType);
     }
