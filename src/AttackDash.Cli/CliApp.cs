@@ -17,6 +17,7 @@ public static class CliApp
           prune --keep D     drop raw events older than D (monthly partitions)
           geoip IP...        look addresses up in the configured GeoIP databases
           query-timings      time the dashboard's heaviest queries on this store
+          status             each log's lines and last commit, active blocks, open review items
           block CIDR         block an address or network (allowlist and width rules apply)
           unblock CIDR       end a block
           allow CIDR         put a network on the allowlist (--remove takes it off)
@@ -67,6 +68,7 @@ public static class CliApp
                 "prune" => await PruneCommand.RunAsync(rest, cli),
                 "geoip" => GeoIpCommand.Run(rest, cli),
                 "query-timings" => await QueryTimingsCommand.RunAsync(rest, cli),
+                "status" => await StatusCommand.RunAsync(rest, cli),
                 "block" => await BlockCommands.BlockAsync(rest, cli),
                 "unblock" => await BlockCommands.UnblockAsync(rest, cli),
                 "allow" => await BlockCommands.AllowAsync(rest, cli),
@@ -75,7 +77,7 @@ public static class CliApp
                 "token" => await TokenCommand.RunAsync(rest, cli),
                 "review" => await ReviewCommand.RunAsync(rest, cli),
                 "user" => await UserCommand.RunAsync(rest, cli),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, block, unblock, allow, export, backtest, token, review, user)"),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, status, block, unblock, allow, export, backtest, token, review, user)"),
             };
         }
         catch (UsageException e)
@@ -113,6 +115,7 @@ public static class CliApp
         ("prune", PruneCommand.Usage),
         ("geoip", GeoIpCommand.Usage),
         ("query-timings", QueryTimingsCommand.Usage),
+        ("status", StatusCommand.Usage),
         ("block", BlockCommands.BlockUsage),
         ("unblock", BlockCommands.UnblockUsage),
         ("allow", BlockCommands.AllowUsage),

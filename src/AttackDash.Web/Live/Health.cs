@@ -1,4 +1,5 @@
 using System.Globalization;
+using AttackDash.Core.Reports;
 using AttackDash.Ingestion.Hosting;
 using AttackDash.Operations.Reviews;
 using AttackDash.Storage.Hosting;
@@ -35,12 +36,12 @@ internal static class Health
         var lastCommits = snapshot.Sources.ToDictionary(s => s.Path, s => s.LastCommit, StringComparer.Ordinal);
         var watched = follow.Followers.Select(f => f.Path).Concat(o.Sources).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var lines = watched.Select(path => lastCommits.TryGetValue(path, out var at)
-            ? (Silent: now - at > o.MaxSilence, Text: $"{path}: last commit {Ago(now - at)} ago")
+            ? (Silent: now - at > o.MaxSilence, Text: $"{path}: last commit {Elapsed.Format(now - at)} ago")
             : (Silent: true, Text: $"{path}: nothing committed yet")).ToList();
         var state = State(follow, review);
         var silent = lines.Count(l => l.Silent);
         if (state == "ok" && silent > 0)
-            state = string.Create(CultureInfo.InvariantCulture, $"degraded: {silent} watched log(s) silent for more than {Ago(o.MaxSilence)} (Health:MaxSilence)");
+            state = string.Create(CultureInfo.InvariantCulture, $"degraded: {silent} watched log(s) silent for more than {Elapsed.Format(o.MaxSilence)} (Health:MaxSilence)");
         return Results.Text(string.Join('\n', [state, .. lines.Select(l => l.Text)]) + "\n");
     }
 
@@ -54,9 +55,4 @@ internal static class Health
         follow.Degraded.Count > 0 ? $"degraded: {follow.Degraded.Count} followed log(s) restarting after an error"
         : review.LastError is not null ? "degraded: the weekly review is retrying after an error"
         : "ok";
-
-    private static string Ago(TimeSpan t) =>
-        t.TotalHours >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalHours} h {t.Minutes} min")
-        : t.TotalMinutes >= 1 ? string.Create(CultureInfo.InvariantCulture, $"{(int)t.TotalMinutes} min")
-        : string.Create(CultureInfo.InvariantCulture, $"{Math.Max(0, (int)t.TotalSeconds)} s");
 }

@@ -1,0 +1,36 @@
+using System.Globalization;
+using AttackDash.Core.Reports;
+using AttackDash.Storage.Queries;
+
+namespace AttackDash.Cli.Commands;
+
+/// <summary><c>attackdash status</c>: on the console, the store's side of /metrics and /healthz/ready.</summary>
+internal static class StatusCommand
+{
+    public const string Usage = """
+        usage: attackdash status [--days N]
+        What the store says about ingest and blocking, as /metrics and /healthz/ready do, for the workers
+        of every host: each log path committed to in the last N days (default 7) with its lines and its
+        last commit, then the active blocks and the open review items. Exit 3 when the database does not answer.
+        """;
+
+    public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
+    {
+        var a = new ArgList(args, ["--days"], []);
+        var days = a.Int("--days", 7, 1, 36_600);
+        await using var db = await cli.OpenDatabaseAsync();
+        var now = DateTimeOffset.UtcNow;
+        var status = await new OperationsQueries(db.DataSource).ReadAsync(now, TimeSpan.FromDays(days));
+        var o = cli.Out;
+        o.WriteLine(status.Sources.Count == 0 ? $"logs: none committed to in the last {days} days" : $"logs committed to in the last {days} days:");
+        var width = status.Sources.Select(s => s.Path.Length).DefaultIfEmpty(0).Max();
+        foreach (var s in status.Sources)
+        {
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {s.Path.PadRight(width)}  {s.Lines,14:#,0} lines  last commit {s.LastCommit.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC ({Elapsed.Format(now - s.LastCommit)} ago)"));
+        }
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"active blocks: {status.ActiveBlocks:#,0}"));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"open review items: {status.OpenReviewItems:#,0}"));
+        return 0;
+    }
+}

@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace AttackDash.Storage.IntegrationTests;
+
+/// <summary>`attackdash status`: the store's view of every worker's logs and of blocking, on the console.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class StatusCommandTests(PostgresFixture pg)
+{
+    [Fact]
+    public async Task Status_lists_each_log_with_its_lines_and_last_commit_and_counts_the_active_blocks()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var start = DateTimeOffset.UtcNow.AddHours(-1);
+        await File.WriteAllLinesAsync(dir.File("maillog"), Enumerable.Range(0, 7).Select(i => string.Create(CultureInfo.InvariantCulture,
+            $"{start.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{300 + i}]: [192.0.2.{1 + i}]: possible SMTP attack: command=AUTH, count=5")));
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", dir.File("maillog")).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "block", "45.155.205.0/24", "--reason", "heavy hitters").Exit);
+        Assert.Equal(0, TestCli.Run(cs, "block", "62.233.50.7", "--reason", "dictionary").Exit);
+
+        var (exit, stdout, stderr) = TestCli.Run(cs, "status");
+        Assert.True(exit == 0, stderr);
+        Assert.Matches($@"(?m)^  {System.Text.RegularExpressions.Regex.Escape(dir.File("maillog"))} +7 lines  last commit \d{{4}}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(\d+ s ago\)$", stdout);
+        Assert.Contains("active blocks: 2\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("open review items: 0\n", stdout, StringComparison.Ordinal);
+        Assert.Contains("logs: none committed to in the last 1 days", TestCli.Run(await pg.NewDatabaseAsync(), "status", "--days", "1").Stdout, StringComparison.Ordinal);
+    }
+}
