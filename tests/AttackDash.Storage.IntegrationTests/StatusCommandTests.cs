@@ -25,4 +25,19 @@ public sealed class StatusCommandTests(PostgresFixture pg)
         Assert.Contains("open review items: 0\n", stdout, StringComparison.Ordinal);
         Assert.Contains("logs: none committed to in the last 1 days", TestCli.Run(await pg.NewDatabaseAsync(), "status", "--days", "1").Stdout, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Status_with_max_silence_fails_when_a_worker_stopped_committing_or_none_ever_did()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        Assert.Equal(1, TestCli.Run(cs, "status", "--max-silence", "1h").Exit);
+        using var dir = new TempDir();
+        await File.WriteAllTextAsync(dir.File("maillog"), "2025-06-03T10:00:00Z mx sm-mta[1]: [192.0.2.9]: possible SMTP attack: command=AUTH, count=5\n");
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", dir.File("maillog")).Exit);
+        Assert.Equal(0, TestCli.Run(cs, "status", "--max-silence", "1h").Exit);
+        await TestSql.ScalarAsync(cs, "UPDATE ingest_sources SET updated_at = now() - interval '2 hours' RETURNING 1");
+        var (exit, _, stderr) = TestCli.Run(cs, "status", "--max-silence", "1h");
+        Assert.Equal(1, exit);
+        Assert.Contains($"attackdash: {dir.File("maillog")} committed nothing for 2 h 0 min (--max-silence 1h)", stderr, StringComparison.Ordinal);
+    }
 }

@@ -8,16 +8,19 @@ namespace AttackDash.Cli.Commands;
 internal static class StatusCommand
 {
     public const string Usage = """
-        usage: attackdash status [--days N]
+        usage: attackdash status [--days N] [--max-silence D]
         What the store says about ingest and blocking, as /metrics and /healthz/ready do, for the workers
         of every host: each log path committed to in the last N days (default 7) with its lines and its
         last commit, then the active blocks and the open review items. Exit 3 when the database does not answer.
+          --max-silence D        exit 1 when no log is listed, or one committed nothing for longer than D
+                                 (e.g. 1h): a health check for an ingest worker (docker-compose.yml)
         """;
 
     public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
     {
-        var a = new ArgList(args, ["--days"], []);
+        var a = new ArgList(args, ["--days", "--max-silence"], []);
         var days = a.Int("--days", 7, 1, 36_600);
+        var maxSilence = a.Value("--max-silence") is null ? (TimeSpan?)null : a.Duration("--max-silence", TimeSpan.Zero);
         await using var db = await cli.OpenDatabaseAsync();
         var now = DateTimeOffset.UtcNow;
         var status = await new OperationsQueries(db.DataSource).ReadAsync(now, TimeSpan.FromDays(days));
@@ -31,6 +34,16 @@ internal static class StatusCommand
         }
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"active blocks: {status.ActiveBlocks:#,0}"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"open review items: {status.OpenReviewItems:#,0}"));
-        return 0;
+        return maxSilence is { } max ? Silence(status.Sources, now, max, a.Value("--max-silence")!, cli.Error) : 0;
+    }
+
+    private static int Silence(IReadOnlyList<SourceProgress> sources, DateTimeOffset now, TimeSpan max, string given, TextWriter stderr)
+    {
+        var silent = sources.Where(s => now - s.LastCommit > max).ToList();
+        foreach (var s in silent)
+            stderr.WriteLine($"attackdash: {s.Path} committed nothing for {Elapsed.Format(now - s.LastCommit)} (--max-silence {given})");
+        if (sources.Count == 0)
+            stderr.WriteLine("attackdash: no log committed to at all (--max-silence)");
+        return sources.Count == 0 || silent.Count > 0 ? 1 : 0;
     }
 }
