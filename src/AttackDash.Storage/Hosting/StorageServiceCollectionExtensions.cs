@@ -47,7 +47,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<ISignInService, SignInService>();
         services.AddScoped<SessionStore>();
         services.AddScoped<StoreContents>();
-        services.AddScoped<OperationsQueries>();
+        services.AddScoped<IOperationsQueries, OperationsQueries>();
         services.AddScoped<IpLocations>();
         // Holds one connection for its batches; the scope that made it disposes it.
         services.AddTransient<EventStore>();

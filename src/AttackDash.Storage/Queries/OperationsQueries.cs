@@ -9,12 +9,11 @@ public sealed record SourceProgress(string Path, long Lines, DateTimeOffset Last
 public sealed record OperationsSnapshot(long ActiveBlocks, long OpenReviewItems, IReadOnlyList<SourceProgress> Sources);
 
 /// <summary>Reads an <see cref="OperationsSnapshot"/> in one round trip; a few small tables, never the events.</summary>
-public sealed class OperationsQueries(NpgsqlDataSource dataSource)
+public sealed class OperationsQueries(NpgsqlDataSource dataSource) : IOperationsQueries
 {
     /// <summary>At most this many paths: each is a label value, and a scraper stores every one.</summary>
     public const int MaxSources = 500;
 
-    /// <param name="recent">Paths last committed to longer ago than this are left out (old archives imported once).</param>
     public async Task<OperationsSnapshot> ReadAsync(DateTimeOffset now, TimeSpan recent, CancellationToken ct = default)
     {
         await using var batch = dataSource.CreateBatch();

@@ -32,7 +32,7 @@ internal static class Health
         var now = clock.GetUtcNow();
         var o = options.Value;
         await using var scope = scopes.CreateAsyncScope();
-        var snapshot = await scope.ServiceProvider.GetRequiredService<OperationsQueries>().ReadAsync(now, TimeSpan.FromDays(3660), ct);
+        var snapshot = await scope.ServiceProvider.GetRequiredService<IOperationsQueries>().ReadAsync(now, TimeSpan.FromDays(3660), ct);
         var lastCommits = snapshot.Sources.ToDictionary(s => s.Path, s => s.LastCommit, StringComparer.Ordinal);
         var watched = follow.Followers.Select(f => f.Path).Concat(o.Sources).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var lines = watched.Select(path => lastCommits.TryGetValue(path, out var at)

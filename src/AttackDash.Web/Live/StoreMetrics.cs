@@ -50,7 +50,7 @@ public sealed class StoreMetrics : BackgroundService
         try
         {
             await using var scope = _scopes.CreateAsyncScope();
-            _latest = await scope.ServiceProvider.GetRequiredService<OperationsQueries>().ReadAsync(_clock.GetUtcNow(), TimeSpan.FromDays(7), ct);
+            _latest = await scope.ServiceProvider.GetRequiredService<IOperationsQueries>().ReadAsync(_clock.GetUtcNow(), TimeSpan.FromDays(7), ct);
         }
         catch (DbException e)
         {

@@ -20,7 +20,7 @@ public enum StoreMode
 /// The store as the pages see it, in memory: each answer is the data set on it (empty by default),
 /// or never comes (loading), or fails (the database away), for all pages alike.
 /// </summary>
-public sealed partial class FakeStore : IDashboardQueries, IOverviewQueries, ITimelineQueries, ICampaignQueries, IGeoQueries, IIpQueries, IBacktestQueries
+public sealed partial class FakeStore : IDashboardQueries, IOverviewQueries, ITimelineQueries, ICampaignQueries, IGeoQueries, IIpQueries, IBacktestQueries, IOperationsQueries
 {
     public StoreMode Mode { get; set; }
 
@@ -49,6 +49,7 @@ public sealed partial class FakeStore : IDashboardQueries, IOverviewQueries, ITi
     public List<BlockView> Blocks { get; } = [];
     public Collateral Collateral { get; set; } = new(0, 0, 0, 0, 0);
     public List<BacktestResult> Backtest { get; } = [];
+    public OperationsSnapshot Operations { get; set; } = new(0, 0, []);
 
     private Task<T> Answer<T>(T value) => Mode switch
     {
@@ -67,6 +68,7 @@ public sealed partial class FakeStore : IDashboardQueries, IOverviewQueries, ITi
     }
 
     public Task<List<OffenderRow>> TopOffendersAsync(RollupPeriod p, int limit, CancellationToken ct = default) => Answer(Offenders.Take(limit).ToList());
+    public Task<OperationsSnapshot> ReadAsync(DateTimeOffset now, TimeSpan recent, CancellationToken ct = default) => Answer(Operations);
     public Task<PeriodSummary> PeriodSummaryAsync(RollupPeriod p, CancellationToken ct = default) => Answer(Summary);
     public Task<(List<OffenderListRow> Rows, long Total)> OffendersPageAsync(OffenderFilter f, OffenderSort sort, bool descending, int page, int pageSize, CancellationToken ct = default) =>
         Answer((OffenderList.Skip(page * pageSize).Take(pageSize).ToList(), (long)OffenderList.Count));

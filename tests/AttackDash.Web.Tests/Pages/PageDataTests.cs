@@ -16,6 +16,7 @@ using AttackDash.Web.Components.Pages.IpDetail;
 using AttackDash.Web.Components.Pages.Offenders;
 using AttackDash.Web.Components.Pages.Overview;
 using AttackDash.Web.Blocking.Pages.Review;
+using AttackDash.Web.Components.Pages.Status;
 using AttackDash.Web.Components.Pages.Timeline;
 using AttackDash.Web.Blocking.Pages.Tokens;
 using AttackDash.Web.Components.Pages.Users;
@@ -178,6 +179,17 @@ public sealed class PageDataTests : PageTest
         var text = Shown<Audit>("viewer");
         Assert.Contains("1 records", text, StringComparison.Ordinal);
         Assert.Contains("alice block 62.233.50.0/24 dictionary attack", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_status_page_shows_every_workers_logs_from_the_store_and_the_blocking_counts()
+    {
+        Store.Operations = new OperationsSnapshot(3, 12, [new SourceProgress("/var/log/mail.log", 1_234_567, DateTimeOffset.UtcNow.AddMinutes(-7))]);
+        var text = Shown<Status>("admin");
+        Assert.Contains("This host follows no log.", text, StringComparison.Ordinal);
+        Assert.Contains("/var/log/mail.log 1,234,567", text, StringComparison.Ordinal);
+        Assert.Contains("7 min", text, StringComparison.Ordinal);
+        Assert.Contains("3 active blocks, 12 open review items.", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,8 +52,8 @@ public sealed partial class PageStatesTests : PageTest
         Store.Mode = StoreMode.Pending;
         SignIn("admin");
         var cut = RenderPage(page, ParametersOf(page));
-        if (page == typeof(Backtest) || page == typeof(Status))
-            return; // Both show their controls at once: the backtest runs on demand, the status is in memory.
+        if (page == typeof(Backtest))
+            return; // It shows its controls at once: the backtest runs on demand.
         Assert.Contains("Loading…", cut.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(empty, Text(cut.Markup), StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed partial class PageStatesTests : PageTest
         Store.Mode = StoreMode.Failing;
         SignIn("admin");
         var cut = RenderPage(page, ParametersOf(page));
-        if (page == typeof(Backtest) || page == typeof(Status))
+        if (page == typeof(Backtest))
         {
             Assert.Contains(empty, Text(cut.Markup), StringComparison.Ordinal);
             return;
