@@ -37,6 +37,20 @@ public sealed class InstallScriptTests(PostgresFixture pg)
         await WebAnswersAsync(Path.Combine(root, "opt/attackdash/web/AttackDash.Web"), await pg.NewDatabaseAsync());
     }
 
+    [Fact]
+    public void The_cli_packs_as_a_dotnet_tool_that_installs_and_runs()
+    {
+        using var dir = new TempDir();
+        // --no-build: the solution's Release build, which the tests run from, is what gets packed.
+        var pack = Run("dotnet", ["pack", Repository.File("src", "AttackDash.Cli"), "-c", "Release", "--no-build", "-o", dir.File("pkg"), "--nologo"], TimeSpan.FromMinutes(5));
+        Assert.True(pack.Exit == 0, pack.Output);
+        var install = Run("dotnet", ["tool", "install", "--tool-path", dir.File("tools"), "--add-source", dir.File("pkg"), "AttackDash.Cli"], TimeSpan.FromMinutes(5));
+        Assert.True(install.Exit == 0, install.Output);
+        var version = Run(dir.File("tools/attackdash"), ["--version"], TimeSpan.FromMinutes(1));
+        Assert.Equal(0, version.Exit);
+        Assert.StartsWith("attackdash ", version.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>The installed web host, started from "/" as a unit without WorkingDirectory= would: /healthz says ok, and its styles are served.</summary>
     private static async Task WebAnswersAsync(string web, string connectionString)
     {
