@@ -12,8 +12,8 @@ namespace AttackDash.Web.Live;
 /// /healthz for compose, systemd and monitoring: 503 "unhealthy" when the store does not answer,
 /// 200 "degraded" while a follower is restarting or the weekly review retrying after a failure, else 200 "ok".
 /// /healthz/ready adds the ingest lag: "degraded" when a watched log (<see cref="HealthOptions"/>) has
-/// committed nothing for longer than Health:MaxSilence, with one line per watched log.
-/// Anonymous, and tells no more than that (the details are on the admins' status page).
+/// committed nothing for longer than Health:MaxSilence, and, to loopback clients only, one line per watched log.
+/// Anonymous, and tells others no more than that (the details are on the admins' status page).
 /// </summary>
 internal static class Health
 {
@@ -24,7 +24,7 @@ internal static class Health
         app.MapGet("/healthz/ready", ReadyAsync).AllowAnonymous();
     }
 
-    private static async Task<IResult> ReadyAsync(AttackDashDatabase database, FollowStatus follow, ReviewStatus review, IOptions<HealthOptions> options,
+    private static async Task<IResult> ReadyAsync(HttpContext http, AttackDashDatabase database, FollowStatus follow, ReviewStatus review, IOptions<HealthOptions> options,
         IServiceScopeFactory scopes, TimeProvider clock, CancellationToken ct)
     {
         if (!await StoreAnswersAsync(database, ct))
@@ -42,7 +42,8 @@ internal static class Health
         var silent = lines.Count(l => l.Silent);
         if (state == "ok" && silent > 0)
             state = string.Create(CultureInfo.InvariantCulture, $"degraded: {silent} watched log(s) silent for more than {Elapsed.Format(o.MaxSilence)} (Health:MaxSilence)");
-        return Results.Text(string.Join('\n', [state, .. lines.Select(l => l.Text)]) + "\n");
+        // Log paths and their timing are for this host's monitoring, not for whoever reaches the dashboard.
+        return Results.Text(string.Join('\n', [state, .. Metrics.IsLoopback(http) ? lines.Select(l => l.Text) : []]) + "\n");
     }
 
     private static Task<bool> StoreAnswersAsync(AttackDashDatabase database, CancellationToken ct) =>

@@ -25,6 +25,8 @@ public static class Metrics
 
     public static void UseMetricsOnLoopback(this IApplicationBuilder app) => app.UseOpenTelemetryPrometheusScrapingEndpoint(IsScrape);
 
-    internal static bool IsScrape(HttpContext http) =>
-        http.Request.Path == "/metrics" && http.Connection.RemoteIpAddress is { } client && IPAddress.IsLoopback(client);
+    internal static bool IsScrape(HttpContext http) => http.Request.Path == "/metrics" && IsLoopback(http);
+
+    /// <summary>Whether the client is on this host (behind a trusted proxy: the real client, so never the proxy's users).</summary>
+    internal static bool IsLoopback(HttpContext http) => http.Connection.RemoteIpAddress is { } client && IPAddress.IsLoopback(client);
 }
