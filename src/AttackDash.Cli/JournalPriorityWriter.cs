@@ -32,8 +32,8 @@ internal sealed class JournalPriorityWriter(TextWriter inner) : TextWriter
     public override void Flush() => inner.Flush();
 
     /// <summary>
-    /// The process's stderr: prefixed when systemd connected it to the journal, which it says in JOURNAL_STREAM
-    /// (systemd.exec(5)); elsewhere, and under StandardError=file:, as it is.
+    /// The process's stderr: prefixed when systemd connected the service's output to the journal, which it says
+    /// in JOURNAL_STREAM (systemd.exec(5)); elsewhere as it is.
     /// </summary>
     public static TextWriter ForStandardError() =>
         string.IsNullOrEmpty(Environment.GetEnvironmentVariable("JOURNAL_STREAM"))

@@ -38,6 +38,6 @@ public sealed class StatusCommandTests(PostgresFixture pg)
         await TestSql.ScalarAsync(cs, "UPDATE ingest_sources SET updated_at = now() - interval '2 hours' RETURNING 1");
         var (exit, _, stderr) = TestCli.Run(cs, "status", "--max-silence", "1h");
         Assert.Equal(1, exit);
-        Assert.Contains($"attackdash: {dir.File("maillog")} committed nothing for 2 h 0 min (--max-silence 1h)", stderr, StringComparison.Ordinal);
+        Assert.Contains($"attackdash: {dir.File("maillog")} committed nothing for 2 h 0 min (--days 7 --max-silence 1h)", stderr, StringComparison.Ordinal);
     }
 }

@@ -34,16 +34,16 @@ internal static class StatusCommand
         }
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"active blocks: {status.ActiveBlocks:#,0}"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"open review items: {status.OpenReviewItems:#,0}"));
-        return maxSilence is { } max ? Silence(status.Sources, now, max, a.Value("--max-silence")!, cli.Error) : 0;
+        return maxSilence is { } max ? Silence(status.Sources, now, max, $"--days {days} --max-silence {a.Value("--max-silence")}", cli.Error) : 0;
     }
 
     private static int Silence(IReadOnlyList<SourceProgress> sources, DateTimeOffset now, TimeSpan max, string given, TextWriter stderr)
     {
         var silent = sources.Where(s => now - s.LastCommit > max).ToList();
         foreach (var s in silent)
-            stderr.WriteLine($"attackdash: {s.Path} committed nothing for {Elapsed.Format(now - s.LastCommit)} (--max-silence {given})");
+            stderr.WriteLine($"attackdash: {s.Path} committed nothing for {Elapsed.Format(now - s.LastCommit)} ({given})");
         if (sources.Count == 0)
-            stderr.WriteLine("attackdash: no log committed to at all (--max-silence)");
+            stderr.WriteLine($"attackdash: no log committed to in the last days asked for ({given})");
         return sources.Count == 0 || silent.Count > 0 ? 1 : 0;
     }
 }
