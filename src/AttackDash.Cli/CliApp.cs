@@ -28,7 +28,7 @@ public static class CliApp
           user ...           dashboard accounts: list, add, passwd, role, disable, enable, remove, unlock
         'attackdash COMMAND --help' (or -h) describes a command's options; 'attackdash --version' the version;
         'attackdash help --man' writes the attackdash(1) manual page.
-        Exit codes: 0 done, 1 a refused account change, 2 bad usage or a refused block, 3 database error.
+        Exit codes: 0 done, 1 a refused account change or a silent log (status --max-silence), 2 bad usage or a refused block, 3 database error.
         """;
 
     /// <param name="settings">Configuration over every other source (tests; see <see cref="CliHost"/>).</param>

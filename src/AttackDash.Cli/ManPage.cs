@@ -36,7 +36,7 @@ internal static class ManPage
     private static readonly (string Code, string Meaning)[] ExitCodes =
     [
         ("0", "done"),
-        ("1", "a refused account change"),
+        ("1", "a refused account change, or a log silent for longer than status --max-silence allows"),
         ("2", "bad usage, a setting that breaks its rule (the key is named), or a refused block"),
         ("3", "the database is unavailable: systemd's Restart= may try again"),
     ];
