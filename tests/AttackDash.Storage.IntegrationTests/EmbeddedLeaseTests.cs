@@ -73,18 +73,10 @@ public sealed class EmbeddedLeaseTests
     /// <summary>The command in its own process; <paramref name="output"/> collects stdout and stderr.</summary>
     private static Process StartCli(string root, System.Collections.Concurrent.ConcurrentQueue<string> output, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "attackdash.dll"), .. args])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "attackdash.dll"), .. args]);
         start.Environment["ConnectionStrings__AttackDash"] = "";
         start.Environment["AttackDash__EmbeddedRoot"] = root;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return ChildProcess.Start(start, output);
     }
 
     private static async Task WaitForAsync(Func<bool> condition, Process process)

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AttackDash.Storage.IntegrationTests;
 
 /// <summary>`attackdash status`: the store's view of every worker's logs and of blocking, on the console.</summary>
@@ -12,8 +10,7 @@ public sealed class StatusCommandTests(PostgresFixture pg)
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
         var start = DateTimeOffset.UtcNow.AddHours(-1);
-        await File.WriteAllLinesAsync(dir.File("maillog"), Enumerable.Range(0, 7).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{start.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{300 + i}]: [192.0.2.{1 + i}]: possible SMTP attack: command=AUTH, count=5")));
+        await File.WriteAllLinesAsync(dir.File("maillog"), AttackLines.SmtpAttacks(start, TimeSpan.FromSeconds(1), 7, 300, i => $"192.0.2.{1 + i}"));
         Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", dir.File("maillog")).Exit);
         Assert.Equal(0, TestCli.Run(cs, "block", "45.155.205.0/24", "--reason", "heavy hitters").Exit);
         Assert.Equal(0, TestCli.Run(cs, "block", "62.233.50.7", "--reason", "dictionary").Exit);

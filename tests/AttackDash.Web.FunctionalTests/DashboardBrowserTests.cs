@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using AttackDash.Storage.Accounts;
 using Microsoft.Playwright;
@@ -17,8 +16,7 @@ public sealed partial class DashboardBrowserTests(PostgresFixture pg)
         using var dir = new TempDir();
         var log = dir.File("maillog");
         var yesterday = DateTime.UtcNow.Date.AddDays(-1);
-        var lines = Enumerable.Range(0, 240).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{yesterday.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [62.233.50.{1 + (i % 3)}]: possible SMTP attack: command=AUTH, count=5"));
+        var lines = AttackLines.SmtpAttacks(yesterday, TimeSpan.FromMinutes(1), 240, 100, i => $"62.233.50.{1 + (i % 3)}");
         await File.WriteAllLinesAsync(log, lines);
         Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
         var password = await TestAccounts.ReadyAsync(cs, "alice", UserService.Admin);

@@ -152,8 +152,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         var shown = Num(await page.InnerTextAsync("#attack-events"));
         var more = dir.File("maillog.live");
         var now = DateTime.UtcNow.AddMinutes(-5);
-        await File.WriteAllLinesAsync(more, Enumerable.Range(0, 50).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{now.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{900 + i}]: [192.0.2.{1 + i % 5}]: possible SMTP attack: command=AUTH, count=5")));
+        await File.WriteAllLinesAsync(more, AttackLines.SmtpAttacks(now, TimeSpan.FromSeconds(1), 50, 900, i => $"192.0.2.{1 + i % 5}"));
         Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", more).Exit);
         await Expect(page.Locator("#attack-events")).ToHaveTextAsync(N(shown + 50), new() { Timeout = 15_000 });
         Assert.True(problems.Seen.Count == 0, string.Join(Environment.NewLine, problems.Seen));
@@ -168,8 +167,7 @@ public sealed class DashboardPagesBrowserTests(PostgresFixture pg, ITestOutputHe
         using var dir = new TempDir();
         var log = dir.File("maillog");
         var now = DateTime.UtcNow.AddHours(-1);
-        await File.WriteAllLinesAsync(log, Enumerable.Range(0, 20).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{now.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [198.51.100.4]: possible SMTP attack: command=AUTH, count=5")));
+        await File.WriteAllLinesAsync(log, AttackLines.SmtpAttacks(now, TimeSpan.FromSeconds(1), 20, 100, _ => "198.51.100.4"));
         Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", log).Exit);
         var password = await TestAccounts.ReadyAsync(cs, "bob", UserService.Viewer);
         await using var app = await TestWebApp.StartAsync(cs);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using System.Globalization;
 using System.Net;
 
 namespace AttackDash.Web.FunctionalTests;
@@ -26,8 +25,7 @@ public sealed class FollowerRestartTests(PostgresFixture pg)
 
         File.Delete(log);
         var yesterday = DateTime.UtcNow.Date.AddDays(-1);
-        await File.WriteAllLinesAsync(log, Enumerable.Range(0, 30).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{yesterday.AddMinutes(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{100 + i}]: [62.233.50.{1 + (i % 3)}]: possible SMTP attack: command=AUTH, count=5")));
+        await File.WriteAllLinesAsync(log, AttackLines.SmtpAttacks(yesterday, TimeSpan.FromMinutes(1), 30, 100, i => $"62.233.50.{1 + (i % 3)}"));
         long stored = 0;
         for (var i = 0; i < 150 && stored < 30; i++, await Task.Delay(200))
             stored = await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events");

@@ -58,22 +58,21 @@ public sealed class InstallScriptTests(PostgresFixture pg)
         free.Start();
         var port = ((System.Net.IPEndPoint)free.LocalEndpoint).Port;
         free.Stop();
-        var start = NoDotnet(new ProcessStartInfo(web) { WorkingDirectory = "/", RedirectStandardOutput = true, RedirectStandardError = true });
+        var start = NoDotnet(new ProcessStartInfo(web) { WorkingDirectory = "/" });
         start.Environment["ConnectionStrings__AttackDash"] = connectionString;
         start.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         start.Environment["Demo__Enabled"] = "false";
         start.Environment["Review__Enabled"] = "false";
         start.Environment["GeoIp__Directory"] = "/nonexistent";
-        using var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var process = ChildProcess.Start(start, output);
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
             var health = "";
             for (var i = 0; i < 120 && health != "ok"; i++)
             {
-                Assert.False(process.HasExited, $"the installed web host ended with {(process.HasExited ? process.ExitCode : 0)}");
+                Assert.False(process.HasExited, $"the installed web host ended with {(process.HasExited ? process.ExitCode : 0)}: {string.Join('\n', output)}");
                 try { health = await http.GetStringAsync("/healthz"); } catch (HttpRequestException) { await Task.Delay(500); }
             }
             Assert.Equal("ok", health);

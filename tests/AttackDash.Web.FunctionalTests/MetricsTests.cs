@@ -14,8 +14,7 @@ public sealed class MetricsTests(PostgresFixture pg)
         using var dir = new TempDir();
         var log = dir.File("maillog");
         var now = DateTimeOffset.UtcNow.AddMinutes(-5);
-        await File.WriteAllLinesAsync(log, Enumerable.Range(0, 12).Select(i => string.Create(CultureInfo.InvariantCulture,
-            $"{now.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{700 + i}]: [192.0.2.{1 + i % 3}]: possible SMTP attack: command=AUTH, count=5")));
+        await File.WriteAllLinesAsync(log, AttackLines.SmtpAttacks(now, TimeSpan.FromSeconds(1), 12, 700, i => $"192.0.2.{1 + i % 3}"));
         var block = TestCli.Run(cs, "block", "62.233.50.7", "--reason", "metrics test");
         Assert.True(block.Exit == 0, block.Stderr);
         await using var app = await TestWebApp.StartAsync(cs, new() { ["Ingest:Paths:0"] = log });

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>/healthz/ready: the store answers, and every watched log committed within Health:MaxSilence.</summary>
@@ -33,8 +31,7 @@ public sealed class ReadinessTests(PostgresFixture pg)
         Assert.Equal("ok", await http.GetStringAsync("/healthz"));
     }
 
-    private static IEnumerable<string> Lines(DateTimeOffset from, int count) => Enumerable.Range(0, count).Select(i => string.Create(CultureInfo.InvariantCulture,
-        $"{from.AddSeconds(i):yyyy-MM-dd'T'HH:mm:ss}Z mx sm-mta[{800 + i}]: [192.0.2.{1 + i}]: possible SMTP attack: command=AUTH, count=5"));
+    private static IEnumerable<string> Lines(DateTimeOffset from, int count) => AttackLines.SmtpAttacks(from, TimeSpan.FromSeconds(1), count, 800, i => $"192.0.2.{1 + i}");
 
     private static async Task<string> PollAsync(HttpClient http, Func<string, bool> until)
     {

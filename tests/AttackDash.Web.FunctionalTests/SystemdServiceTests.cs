@@ -104,10 +104,7 @@ public sealed class SystemdServiceTests(PostgresFixture pg)
     /// <summary>A program in its own process, as a unit runs it: NOTIFY_SOCKET and JOURNAL_STREAM set, output collected by line.</summary>
     private static Process Start(ConcurrentQueue<string> output, string notifySocket, string connectionString, string program, string[] args, Dictionary<string, string>? settings = null)
     {
-        var start = new ProcessStartInfo(program, args)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(program, args);
         start.Environment["NOTIFY_SOCKET"] = notifySocket;
         // What systemd sets when stdout and stderr go to the journal (device:inode of the stream).
         start.Environment["JOURNAL_STREAM"] = "8:12345";
@@ -118,11 +115,6 @@ public sealed class SystemdServiceTests(PostgresFixture pg)
         start.Environment["Review__Enabled"] = "false";
         foreach (var (key, value) in settings ?? [])
             start.Environment[key] = value;
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
+        return ChildProcess.Start(start, output);
     }
 }
