@@ -5,7 +5,8 @@
 #   test:      those, plus the tools whose real output the tests check: chromium (browser tests),
 #              nft, iptables-restore, ipset (firewall exports), makemap (sendmail access db) and
 #              man (the manual page is formatted without a warning), systemd-analyze and systemd-sysusers
-#              (the units are verified and scripts/install.sh is run into a scratch root).
+#              (the units are verified and scripts/install.sh is run into a scratch root), and
+#              systemd-journal-remote, which writes the real journal files that ingest --journal reads.
 # It installs nothing that is already there, so a second run costs a few milliseconds.
 set -euo pipefail
 what=${1:-test}
@@ -21,6 +22,7 @@ if [ "$what" = test ]; then
   command -v makemap >/dev/null 2>&1 || need+=(sendmail-bin)
   command -v man >/dev/null 2>&1 || need+=(man-db)
   command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
+  [ -x /lib/systemd/systemd-journal-remote ] || need+=(systemd-journal-remote)
 elif [ "$what" != dashboard ]; then
   echo "install-deps.sh: unknown set '$what' (use test or dashboard)" >&2
   exit 2

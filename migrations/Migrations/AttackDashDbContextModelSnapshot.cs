@@ -396,6 +396,14 @@ namespace AttackDash.Migrations.Migrations
                         .HasColumnType("text")
                         .HasColumnName("path");
 
+                    b.Property<string>("ResumeCursor")
+                        .HasColumnType("text")
+                        .HasColumnName("resume_cursor");
+
+                    b.Property<long>("ResumeLine")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resume_line");
+
                     b.Property<long>("SendmailLines")
                         .HasColumnType("bigint")
                         .HasColumnName("sendmail_lines");

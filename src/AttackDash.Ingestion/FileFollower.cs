@@ -1,4 +1,3 @@
-using System.Data.Common;
 using AttackDash.Core.Input;
 using AttackDash.Core.Syslog;
 using AttackDash.Storage.Ingest;
@@ -122,35 +121,8 @@ public sealed class FileFollower(EventStore store, IngestOptions options, ReadOp
         _committed = checkpoint;
     }
 
-    /// <summary>Retries while the database is unreachable, backing off up to <see cref="MaxBackoff"/>.</summary>
-    private async Task<T> RetryAsync<T>(Func<Task<T>> action, CancellationToken ct)
-    {
-        var delay = TimeSpan.FromMilliseconds(500);
-        while (true)
-        {
-            try
-            {
-                return await action();
-            }
-            catch (Exception e) when (e is DbException or TimeoutException && !ct.IsCancellationRequested)
-            {
-                IngestMetrics.Retried(_path);
-                await log.WriteLineAsync($"attackdash: database unavailable ({e.Message.Split('\n')[0]}); retrying in {delay.TotalSeconds:0.#} s");
-                await Pause(delay, ct);
-                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxBackoff.Ticks));
-            }
-        }
-    }
+    private Task<T> RetryAsync<T>(Func<Task<T>> action, CancellationToken ct) =>
+        new StoreRetry(log, _path) { MaxBackoff = MaxBackoff }.RunAsync(action, ct);
 
-    private static async Task Pause(TimeSpan delay, CancellationToken ct)
-    {
-        try
-        {
-            await Task.Delay(delay, ct);
-        }
-        catch (OperationCanceledException)
-        {
-            // Cancellation ends the loop at its next check, after a last flush.
-        }
-    }
+    private static Task Pause(TimeSpan delay, CancellationToken ct) => StoreRetry.PauseAsync(delay, ct);
 }

@@ -16,6 +16,7 @@ internal static class IngestCommand
 {
     public const string Usage = """
         usage: attackdash ingest [options] FILE...
+               attackdash ingest --journal [--follow] [--directory DIR] [MATCH...]
           --batch N              events per COPY batch and checkpoint (default 20000)
           --writers N            batches written at the same time, each on its own connection (default 2)
           --host NAME            record NAME as the MTA host of every event (default: each line's syslog host)
@@ -24,11 +25,17 @@ internal static class IngestCommand
         Files already read (under any name, rotated or gzipped) add nothing; an interrupted ingest
         resumes where its last committed batch ended. FILE '-' reads stdin, alone and once, e.g. on a
         journald-only host: journalctl -u sendmail -o short-iso --since yesterday --until today | attackdash ingest -
+        --journal              read the systemd journal through journalctl -o json instead; its cursor is the
+                               checkpoint, so each entry is stored once however often it runs or is killed.
+                               MATCHes are journalctl's (FIELD=VALUE, '+' for or); the default is
+                               SYSLOG_IDENTIFIER=sendmail SYSLOG_IDENTIFIER=sm-mta
+                               SYSLOG_IDENTIFIER=sm-acceptingconnections + _SYSTEMD_UNIT=sendmail.service
+          --directory DIR        with --journal: read the journal files in DIR (journalctl --directory)
         """;
 
     public static async Task<int> RunAsync(IEnumerable<string> args, CliContext cli)
     {
-        var a = new ArgList(args, ["--batch", "--year", "--tz", "--host", "--writers"], ["--follow"]);
+        var a = new ArgList(args, ["--batch", "--year", "--tz", "--host", "--writers", "--directory"], ["--follow", "--journal"]);
         var read = CommonOptions.Read(a);
         var options = new IngestOptions
         {
@@ -36,6 +43,10 @@ internal static class IngestCommand
             MtaHost = a.Value("--host"),
             Writers = a.Int("--writers", 2, 1, 16),
         };
+        if (a.Flag("--journal"))
+            return await JournalIngestCommand.RunAsync(a, options, read, cli);
+        if (a.Value("--directory") is not null)
+            throw new UsageException("--directory names a journal directory: it needs --journal");
         var files = CommonOptions.Inputs(a);
         if (files.Contains("-") && (files.Count > 1 || a.Flag("--follow")))
             throw new UsageException("stdin ('-') is read alone and once (journalctl -u sendmail -o short-iso | attackdash ingest -); --follow needs a file");
@@ -43,12 +54,18 @@ internal static class IngestCommand
         var geoIp = cli.Service<GeoIpOptions>();
         var database = cli.Service<IOptions<DatabaseOptions>>();
         if (a.Flag("--follow"))
-            return await FollowAsync(files, db.DataSource, database, options, read, geoIp, cli);
+            return await FollowAsync(string.Join(", ", files), files.Select(f => Follower(f, db.DataSource, database, options, read, cli.Error)), db.DataSource, geoIp, cli);
         await using (var stdin = files.Contains("-") ? await StdinSpool.CopyAsync() : null)
             await IngestFilesAsync(stdin is null ? files : [stdin.Path], db.DataSource, database, options, read, cli.Out, cli.Error, stdin);
-        await ApplyRetentionAsync(db.DataSource, cli.Configuration, cli.Out);
+        return await AfterIngestAsync(db.DataSource, geoIp, cli);
+    }
+
+    /// <summary>What every one-shot ingest ends with: retention, then the location of new IPs.</summary>
+    internal static async Task<int> AfterIngestAsync(NpgsqlDataSource dataSource, GeoIpOptions geoIp, CliContext cli)
+    {
+        await ApplyRetentionAsync(dataSource, cli.Configuration, cli.Out);
         using var geo = new MaxMindGeoLocator(geoIp);
-        var located = await GeoEnricher.EnrichAsync(new IpLocations(db.DataSource), geo);
+        var located = await GeoEnricher.EnrichAsync(new IpLocations(dataSource), geo);
         if (located > 0)
             cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"attackdash: located {located:#,0} IPs"));
         return 0;
@@ -113,7 +130,16 @@ internal static class IngestCommand
             stdout.WriteLine($"attackdash: retention ({days} days) dropped {name}");
     }
 
-    private static async Task<int> FollowAsync(List<string> files, NpgsqlDataSource dataSource, IOptions<DatabaseOptions> database, IngestOptions options, ReadOptions read, GeoIpOptions geoIp, CliContext cli)
+    // One follower per file, each with its own connection: a store serves one writer at a time.
+    private static Func<CancellationToken, Task> Follower(string file, NpgsqlDataSource dataSource, IOptions<DatabaseOptions> database, IngestOptions options, ReadOptions read, TextWriter stderr) =>
+        async ct =>
+        {
+            await using var own = new EventStore(dataSource, database);
+            await new FileFollower(own, options, read, stderr).FollowAsync(file, ct);
+        };
+
+    /// <summary>Runs the followers, and the location of new IPs, until Ctrl+C or SIGTERM.</summary>
+    internal static async Task<int> FollowAsync(string what, IEnumerable<Func<CancellationToken, Task>> run, NpgsqlDataSource dataSource, GeoIpOptions geoIp, CliContext cli)
     {
         var stderr = cli.Error;
         using var stop = new CancellationTokenSource();
@@ -129,13 +155,8 @@ internal static class IngestCommand
                 stop.Cancel();
             });
         // stdout: journald keeps it at info; stderr is for complaints (JournalPriorityWriter).
-        cli.Out.WriteLine($"attackdash: following {string.Join(", ", files)}; Ctrl+C stops");
-        // One follower per file, each with its own connection: a store serves one writer at a time.
-        var followers = files.Select(async f =>
-        {
-            await using var own = new EventStore(dataSource, database);
-            await new FileFollower(own, options, read, stderr).FollowAsync(f, stop.Token);
-        }).ToList();
+        cli.Out.WriteLine($"attackdash: following {what}; Ctrl+C stops");
+        var followers = run.Select(f => f(stop.Token)).ToList();
         followers.Add(LocateNewIpsAsync(dataSource, geoIp, stderr, stop.Token));
         // Type=notify: systemd counts the unit as started once the store is open and the followers run.
         var systemd = new SystemdNotifier();

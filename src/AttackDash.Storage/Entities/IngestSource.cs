@@ -26,4 +26,12 @@ public sealed class IngestSource
     public DateTimeOffset? FirstLineTime { get; set; }
     public DateTimeOffset? LastLineTime { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// A journal source's restart point, committed with <see cref="LinesDone"/>: the entry numbered
+    /// <see cref="ResumeLine"/> (at most <see cref="LinesDone"/>) has the journal cursor <see cref="ResumeCursor"/>,
+    /// and a restart reads after it. It lags the checkpoint so that the correlator sees the sessions still open.
+    /// </summary>
+    public long ResumeLine { get; set; }
+    public string? ResumeCursor { get; set; }
 }

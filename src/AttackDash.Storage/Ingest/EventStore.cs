@@ -46,9 +46,10 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, IOptions<Dat
 
     /// <returns>How many of the events were new.</returns>
     /// <param name="after">The write of the batch read before this one, if still running: this one commits after it, and fails with it.</param>
+    /// <param name="resume">A journal source's new restart point, committed with the checkpoint (null: unchanged).</param>
     /// <remarks>A deadlock with another writer rolls the batch back; it is simply tried again.</remarks>
     public async Task<long> WriteBatchAsync(int sourceId, IReadOnlyList<MailEvent> events, long checkpointLine, long bytesSeen,
-        Task? after = null, CancellationToken ct = default)
+        Task? after = null, CancellationToken ct = default, JournalPosition? resume = null)
     {
         var batch = new BatchMonths(events);
         var merge = batch.MinLine <= _maxLineWritten.GetValueOrDefault(sourceId);
@@ -56,7 +57,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, IOptions<Dat
         {
             try
             {
-                if (await WriteOnceAsync(sourceId, batch, events, checkpointLine, bytesSeen, after, merge, ct) is { } inserted)
+                if (await WriteOnceAsync(sourceId, batch, events, new Advance(checkpointLine, bytesSeen, resume), after, merge, ct) is { } inserted)
                     return inserted;
                 merge = true;
             }
@@ -75,8 +76,8 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, IOptions<Dat
     }
 
     /// <returns>The new events, or null when some of the lines turned out to be stored already (nothing was written).</returns>
-    private async Task<long?> WriteOnceAsync(int sourceId, BatchMonths batch, IReadOnlyList<MailEvent> events, long checkpointLine,
-        long bytesSeen, Task? after, bool merge, CancellationToken ct)
+    private async Task<long?> WriteOnceAsync(int sourceId, BatchMonths batch, IReadOnlyList<MailEvent> events, Advance advance,
+        Task? after, bool merge, CancellationToken ct)
     {
         var conn = await ConnectionAsync(ct);
         await EnsurePartitionsAsync(conn, batch.ByMonth.Keys, ct);
@@ -103,7 +104,7 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, IOptions<Dat
             inserted = events.Count;
         }
         _writtenMonths.UnionWith(batch.ByMonth.Keys);
-        _maxLineWritten[sourceId] = await AdvanceAsync(conn, tx, sourceId, checkpointLine, batch.MaxLine, bytesSeen, ct);
+        _maxLineWritten[sourceId] = await AdvanceAsync(conn, tx, sourceId, advance, batch.MaxLine, ct);
         await tx.CommitAsync(ct);
         return inserted;
     }
@@ -119,16 +120,25 @@ public sealed partial class EventStore(NpgsqlDataSource dataSource, IOptions<Dat
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    private static async Task<long> AdvanceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int sourceId, long checkpointLine, long batchMax, long bytesSeen, CancellationToken ct)
+    private static async Task<long> AdvanceAsync(NpgsqlConnection conn, NpgsqlTransaction tx, int sourceId, Advance advance, long batchMax, CancellationToken ct)
     {
-        await using var cmd = new NpgsqlCommand(
-            "UPDATE ingest_sources SET lines_done = GREATEST(lines_done, @n), max_line_written = GREATEST(max_line_written, @w), bytes_seen = GREATEST(bytes_seen, @b), updated_at = now() WHERE id = @id RETURNING max_line_written", conn, tx);
-        cmd.Parameters.AddWithValue("n", checkpointLine);
+        // SET sees the old row, so both resume columns move together, and only forward.
+        await using var cmd = new NpgsqlCommand("""
+            UPDATE ingest_sources SET lines_done = GREATEST(lines_done, @n), max_line_written = GREATEST(max_line_written, @w),
+                bytes_seen = GREATEST(bytes_seen, @b), updated_at = now(),
+                resume_cursor = CASE WHEN @rl > resume_line THEN @rc ELSE resume_cursor END, resume_line = GREATEST(resume_line, @rl)
+            WHERE id = @id RETURNING max_line_written
+            """, conn, tx);
+        cmd.Parameters.AddWithValue("n", advance.Checkpoint);
         cmd.Parameters.AddWithValue("w", batchMax);
-        cmd.Parameters.AddWithValue("b", bytesSeen);
+        cmd.Parameters.AddWithValue("b", advance.BytesSeen);
+        cmd.Parameters.AddWithValue("rl", advance.Resume?.Line ?? -1);
+        cmd.Parameters.Add(new NpgsqlParameter("rc", NpgsqlDbType.Text) { Value = (object?)advance.Resume?.Cursor ?? DBNull.Value });
         cmd.Parameters.AddWithValue("id", sourceId);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
+
+    private readonly record struct Advance(long Checkpoint, long BytesSeen, JournalPosition? Resume);
 
     /// <summary>Records the line counts and time span of a complete read; a later read of a copy with no new lines leaves them as they were.</summary>
     public async Task RecordReadAsync(int sourceId, AttackDash.Core.Input.InputStats stats, CancellationToken ct = default)
