@@ -4,7 +4,8 @@
 #   /opt/attackdash/web/                the dashboard host (AttackDash.Web, its settings and wwwroot), self-contained too
 #   /usr/local/bin/attackdash           a link to the CLI
 #   /usr/local/share/man/man1/attackdash.1   the manual page, written by the CLI from its own help
-#   /etc/systemd/system/attackdash-{web,ingest}.service, /usr/lib/sysusers.d/attackdash.conf (the system user)
+#   /usr/share/bash-completion/completions/attackdash   bash completion, from the same help
+#   /etc/systemd/system/attackdash-{web,ingest,ingest-journal}.service, /usr/lib/sysusers.d/attackdash.conf (the system user)
 #   /etc/attackdash/                    attackdash.env (0640, kept if present) and credentials/ (0700, root only)
 #
 # usage: scripts/install.sh [--root DIR] [--from DIR]
@@ -57,7 +58,10 @@ install -m 0755 "$from/cli/attackdash" "$root/opt/attackdash/bin/attackdash"
 rm -rf "$root/opt/attackdash/web" && cp -R "$from/web" "$root/opt/attackdash/web" && chmod -R u+rwX,go+rX,go-w "$root/opt/attackdash/web"
 ln -sfn /opt/attackdash/bin/attackdash "$root/usr/local/bin/attackdash"
 "$root/opt/attackdash/bin/attackdash" help --man > "$root/usr/local/share/man/man1/attackdash.1"
-install -m 0644 "$repo"/deploy/systemd/attackdash-web.service "$repo"/deploy/systemd/attackdash-ingest.service "$root/etc/systemd/system/"
+install -d -m 0755 "$root/usr/share/bash-completion/completions"
+"$root/opt/attackdash/bin/attackdash" completion bash > "$root/usr/share/bash-completion/completions/attackdash"
+install -m 0644 "$repo"/deploy/systemd/attackdash-web.service "$repo"/deploy/systemd/attackdash-ingest.service \
+  "$repo"/deploy/systemd/attackdash-ingest-journal.service "$root/etc/systemd/system/"
 
 # Settings readable by the service's group only; the connection string's password goes in credentials/, root only.
 install -d -m 0750 "$root/etc/attackdash"

@@ -27,8 +27,9 @@ public static class CliApp
           review ...         the weekly offender review: open, show, decide
           user ...           dashboard accounts: list, add, passwd, role, disable, enable, remove, unlock
         'attackdash COMMAND --help' (or -h) describes a command's options; 'attackdash --version' the version;
-        'attackdash help --man' writes the attackdash(1) manual page.
-        Exit codes: 0 done, 1 a refused account change or a silent log (status --max-silence), 2 bad usage or a refused block, 3 database error.
+        'attackdash help --man' writes the attackdash(1) manual page; 'attackdash completion bash' bash's completion.
+        Exit codes: 0 done, 1 a runtime failure (one line; --verbose adds the stack), a refused account change
+        or a silent log (status --max-silence), 2 bad usage or a refused block, 3 database error.
         """;
 
     /// <param name="settings">Configuration over every other source (tests; see <see cref="CliHost"/>).</param>
@@ -37,6 +38,11 @@ public static class CliApp
         if (args is ["help", "--man"])
         {
             ManPage.Write(stdout, Version);
+            return 0;
+        }
+        if (args is ["completion", "bash"])
+        {
+            Completion.WriteBash(stdout);
             return 0;
         }
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -49,7 +55,9 @@ public static class CliApp
             stdout.WriteLine($"attackdash {Version}");
             return 0;
         }
-        var rest = args.Skip(1).ToList();
+        // --verbose, anywhere: a runtime failure prints its stack as well as its one line.
+        var verbose = args.Contains("--verbose");
+        var rest = args.Skip(1).Where(a => a != "--verbose").ToList();
         try
         {
             // "-h" is never a file name here: a log called -h is read as ./-h.
@@ -95,6 +103,11 @@ public static class CliApp
         {
             stderr.WriteLine($"attackdash: database error: {e.Message}");
             return 3;
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine(verbose ? $"attackdash: {e}" : $"attackdash: {e.Message.Split('\n')[0]} (--verbose shows where)");
+            return 1;
         }
     }
 

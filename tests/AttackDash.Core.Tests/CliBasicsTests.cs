@@ -49,4 +49,30 @@ public sealed class CliBasicsTests
         Assert.Contains("--attacker-ips N", page, StringComparison.Ordinal);
         Assert.Contains("the database is unavailable", page, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("", "ingest")]
+    [InlineData("ingest --jo", "--journal")]
+    [InlineData("ingest --journal --dir", "--directory")]
+    [InlineData("analyze --js", "--json")]
+    [InlineData("status --max", "--max-silence")]
+    public void Bash_completes_the_commands_and_options_that_the_help_describes(string typed, string expected)
+    {
+        var (exit, script, _) = CliRunner.Run(["completion", "bash"]);
+        Assert.Equal(0, exit);
+        using var dir = new TempDir();
+        File.WriteAllText(dir.File("attackdash"), script);
+        // Real bash, as an interactive shell calls it: the words typed so far, the last one being completed.
+        var words = ("attackdash " + typed).Split(' ');
+        var probe = $"source {dir.File("attackdash")} && COMP_WORDS=({string.Join(' ', words.Select(w => $"'{w}'"))}) && COMP_CWORD={words.Length - 1} && _attackdash && printf '%s\\n' \"${{COMPREPLY[@]}}\"";
+        var bash = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("bash", ["-c", probe])
+        {
+            RedirectStandardOutput = true, RedirectStandardError = true,
+        })!;
+        var replies = bash.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var errors = bash.StandardError.ReadToEnd();
+        bash.WaitForExit();
+        Assert.True(bash.ExitCode == 0, errors);
+        Assert.Contains(expected, replies);
+    }
 }

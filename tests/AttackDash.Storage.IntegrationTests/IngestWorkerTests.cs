@@ -42,6 +42,32 @@ public sealed class IngestWorkerTests(PostgresFixture pg)
     }
 
     [Fact]
+    public async Task A_host_follows_a_journal_named_in_its_paths_as_it_follows_a_file()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var journal = Directory.CreateDirectory(dir.File("journal")).FullName;
+        var at = new DateTimeOffset(2025, 3, 1, 10, 0, 0, TimeSpan.Zero);
+        JournalFiles.Append(journal, [new JournalFiles.Entry(at, "mx", "sm-mta", "1", "[81.2.69.142]: possible SMTP attack: command=AUTH, count=5"u8.ToArray())]);
+        using var host = BuildHost(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:AttackDash"] = cs,
+            ["Ingest:Paths:0"] = $"journal:{journal}",
+            ["Ingest:FlushInterval"] = "00:00:00.2",
+            ["GeoIp:Directory"] = "/nonexistent",
+        });
+        await host.StartAsync();
+        JournalFiles.Append(journal, [new JournalFiles.Entry(at.AddSeconds(1), "mx", "sendmail", "2", "[89.160.20.112]: possible SMTP attack: command=AUTH, count=5"u8.ToArray())]);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events") < 2)
+            await Task.Delay(100);
+        await host.StopAsync();
+
+        Assert.Equal(2, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM events"));
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, $"SELECT count(*) FROM ingest_sources WHERE path = 'journal:{journal}' AND resume_line >= 0"));
+    }
+
+    [Fact]
     public async Task A_host_that_follows_no_log_still_locates_the_ips_others_stored()
     {
         var cs = await pg.NewDatabaseAsync();

@@ -28,7 +28,7 @@ public sealed class InstallScriptTests(PostgresFixture pg)
         // verify --root needs the target's own systemd units (sysinit.target, ...): those of this machine.
         Directory.CreateDirectory(Path.Combine(root, "usr/lib/systemd"));
         Assert.Equal(0, Run("cp", ["-a", "/usr/lib/systemd/system", Path.Combine(root, "usr/lib/systemd/system")], TimeSpan.FromMinutes(1)).Exit);
-        var verify = Run("systemd-analyze", ["verify", $"--root={root}", "attackdash-web.service", "attackdash-ingest.service"], TimeSpan.FromMinutes(1));
+        var verify = Run("systemd-analyze", ["verify", $"--root={root}", "attackdash-web.service", "attackdash-ingest.service", "attackdash-ingest-journal.service"], TimeSpan.FromMinutes(1));
         Assert.True(verify == (0, ""), $"systemd-analyze verify: {verify.Output}");
 
         var version = Run(Path.Combine(root, "opt/attackdash/bin/attackdash"), ["--version"], TimeSpan.FromMinutes(1), withoutDotnet: true);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using AttackDash.Core.Input;
 using AttackDash.Core.Syslog;
 using AttackDash.GeoIp;
+using AttackDash.Ingestion.Journal;
 using AttackDash.Storage.Hosting;
 using AttackDash.Storage.Ingest;
 using Microsoft.Extensions.DependencyInjection;
@@ -64,7 +65,10 @@ internal sealed class IngestWorker(
         await using var scope = scopes.CreateAsyncScope();
         var store = scope.ServiceProvider.GetRequiredService<EventStore>();
         var ingest = new IngestOptions { BatchSize = o.BatchSize, FlushInterval = o.FlushInterval, MtaHost = o.MtaHost };
-        await new FileFollower(store, ingest, ReadOptions(o), new LogWriter(logger)).FollowAsync(path, ct);
+        if (JournalPath.TryParse(path) is { } journal)
+            await new JournalIngestor(store, ingest, ReadOptions(o), journal, new LogWriter(logger)).IngestAsync(follow: true, ct);
+        else
+            await new FileFollower(store, ingest, ReadOptions(o), new LogWriter(logger)).FollowAsync(path, ct);
     }
 
     private async Task LocateAsync(CancellationToken ct)

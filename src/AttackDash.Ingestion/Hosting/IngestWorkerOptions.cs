@@ -7,7 +7,11 @@ public sealed class IngestWorkerOptions
 {
     public const string Section = "Ingest";
 
-    /// <summary>Logs to follow, e.g. /var/log/mail.log. None: the worker does nothing.</summary>
+    /// <summary>
+    /// Logs to follow, e.g. /var/log/mail.log; "journal:" follows this host's journal (sendmail's entries),
+    /// "journal:/DIR FIELD=VALUE ..." a journal directory and journalctl matches of its own (see JournalPath).
+    /// None: the worker does nothing.
+    /// </summary>
     public List<string> Paths { get; set; } = [];
 
     /// <summary>MTA host name recorded on the events instead of each line's syslog host.</summary>

@@ -1,4 +1,5 @@
 using AttackDash.GeoIp;
+using AttackDash.Ingestion.Journal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,6 +14,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddOptions<IngestWorkerOptions>().Bind(configuration.GetSection(IngestWorkerOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.TimeZone is null || Core.Syslog.TimeZones.TryParse(o.TimeZone, out _, out _), "Ingest:TimeZone is not an IANA zone or UTC offset")
+            .Validate(o => o.Paths.All(JournalPath.IsValid), "Ingest:Paths has a journal: entry whose matches are not FIELD=VALUE or '+'")
             .ValidateOnStart();
         services.AddSingleton<IGeoLocator>(_ => new MaxMindGeoLocator(GeoIpOptionsOf(configuration)));
         services.TryAddSingleton(TimeProvider.System);

@@ -26,8 +26,9 @@ public sealed partial class JournalOptions
     /// <summary>How far behind the checkpoint a restart starts reading, so that sessions still open are seen whole.</summary>
     public TimeSpan Context { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>The source's name in the store, the status page and /healthz/ready.</summary>
-    public string Name => "journal:" + (Directory is null ? "" : Path.GetFullPath(Directory) + ":") + string.Join(' ', Matches);
+    /// <summary>The source's name in the store (its identity: the checkpoint is this name's), the status page and /healthz/ready: "journal" for this host's sendmail entries.</summary>
+    public string Name => "journal" + (Directory is null ? "" : ":" + Path.GetFullPath(Directory))
+        + (Matches.SequenceEqual(DefaultMatches) ? "" : " " + string.Join(' ', Matches));
 
     /// <returns>Why <paramref name="match"/> is not a journalctl match, or null when it is one.</returns>
     public static string? Invalid(string match) =>

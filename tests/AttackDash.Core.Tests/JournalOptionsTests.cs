@@ -1,0 +1,27 @@
+namespace AttackDash.Core.Tests;
+
+/// <summary>`ingest --journal` passes its matches to journalctl: anything that is not a match is refused before journalctl or the database is touched.</summary>
+public sealed class JournalOptionsTests
+{
+    [Theory]
+    [InlineData("--output=cat", "unknown option --output")]
+    [InlineData("sm-mta", "is not a journal match")]
+    [InlineData("syslog_identifier=sm-mta", "is not a journal match")]
+    [InlineData("+", "'+' stands between two groups")]
+    [InlineData("-", "not stdin")]
+    public void A_journal_match_that_journalctl_would_read_otherwise_exits_2_with_the_reason(string match, string reason)
+    {
+        var (exit, _, stderr) = CliRunner.Run(["ingest", "--journal", match]);
+        Assert.Equal(2, exit);
+        Assert.Contains(reason, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_journal_directory_without_journal_or_that_does_not_exist_exits_2()
+    {
+        Assert.Contains("it needs --journal", CliRunner.Run(["ingest", "--directory", "/tmp", "maillog"]).Stderr, StringComparison.Ordinal);
+        var (exit, _, stderr) = CliRunner.Run(["ingest", "--journal", "--directory", "/nonexistent/journal"]);
+        Assert.Equal(2, exit);
+        Assert.Contains("no such directory", stderr, StringComparison.Ordinal);
+    }
+}
