@@ -22,6 +22,7 @@ public static class CliApp
           unblock CIDR       end a block
           allow CIDR         put a network on the allowlist (--remove takes it off)
           export --format F  the active block list for nftables, ipset, iptables, sendmail, ...
+          apply --format F   load the active block list into this host's nftables, ipset or iptables
           backtest FILE...   replay logs against blocking policies: what would each have stopped?
           token ...          create, revoke or list the block-list API's bearer tokens
           review ...         the weekly offender review: open, show, decide
@@ -81,11 +82,12 @@ public static class CliApp
                 "unblock" => await BlockCommands.UnblockAsync(rest, cli),
                 "allow" => await BlockCommands.AllowAsync(rest, cli),
                 "export" => await BlockCommands.ExportAsync(rest, cli),
+                "apply" => await ApplyCommand.RunAsync(rest, cli),
                 "backtest" => BacktestCommand.Run(rest, cli),
                 "token" => await TokenCommand.RunAsync(rest, cli),
                 "review" => await ReviewCommand.RunAsync(rest, cli),
                 "user" => await UserCommand.RunAsync(rest, cli),
-                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, status, block, unblock, allow, export, backtest, token, review, user)"),
+                _ => throw new UsageException($"unknown command '{args[0]}' (known: analyze, generate, ingest, report, migrate, prune, geoip, query-timings, status, block, unblock, allow, export, apply, backtest, token, review, user)"),
             };
         }
         catch (UsageException e)
@@ -133,6 +135,7 @@ public static class CliApp
         ("unblock", BlockCommands.UnblockUsage),
         ("allow", BlockCommands.AllowUsage),
         ("export", BlockCommands.ExportUsage),
+        ("apply", ApplyCommand.Usage),
         ("backtest", BacktestCommand.Usage),
         ("token", TokenCommand.Usage),
         ("review", ReviewCommand.Usage),

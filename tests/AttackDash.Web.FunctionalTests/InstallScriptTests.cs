@@ -22,6 +22,7 @@ public sealed class InstallScriptTests(PostgresFixture pg)
         Assert.Contains("attackdash:x:", await File.ReadAllTextAsync(Path.Combine(root, "etc/passwd")), StringComparison.Ordinal);
         Assert.Equal("/opt/attackdash/bin/attackdash", new FileInfo(Path.Combine(root, "usr/local/bin/attackdash")).LinkTarget);
         Assert.StartsWith(".TH ATTACKDASH 1", await File.ReadAllTextAsync(Path.Combine(root, "usr/local/share/man/man1/attackdash.1")), StringComparison.Ordinal);
+        Assert.Contains("complete -o filenames -F _attackdash attackdash", await File.ReadAllTextAsync(Path.Combine(root, "usr/share/bash-completion/completions/attackdash")), StringComparison.Ordinal);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(Path.Combine(root, "etc/attackdash/credentials")));
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(Path.Combine(root, "etc/attackdash/attackdash.env")));
 
