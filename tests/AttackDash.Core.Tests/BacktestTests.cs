@@ -30,8 +30,8 @@ public sealed class BacktestTests
     {
         var r = Replay().Run(new BlockPolicy("100/7d /32", 100, 7, 32, 128, TimeSpan.FromDays(30)));
         Assert.Equal(2, r.Weeks.Count);
-        Assert.Equal(new BacktestWeek(Monday, 153, 0, 0, 0, 0), r.Weeks[0]);
-        Assert.Equal(new BacktestWeek(Monday.AddDays(7), 92, 50, 1, 0, 0), r.Weeks[1]);
+        Assert.Equal(new BacktestWeek(Monday, 153, 0, 0, 0, 0, 153), r.Weeks[0]);
+        Assert.Equal(new BacktestWeek(Monday.AddDays(7), 92, 50, 1, 0, 0, 40), r.Weeks[1]);
         Assert.Equal(50.0 / 245, r.StoppedShare, 6);
     }
 
@@ -50,6 +50,21 @@ public sealed class BacktestTests
         Assert.Equal(52, r.Weeks[1].Stopped);
         Assert.Equal(2, r.MaxEntries);
         Assert.Equal(40, r.Weeks[1].AttackEvents - r.Weeks[1].Stopped);
+    }
+
+    [Fact]
+    public void No_list_stops_more_than_the_attacks_from_ips_seen_in_an_earlier_week_and_every_ip_ever_seen_stops_exactly_those()
+    {
+        var replay = Replay();
+        foreach (var policy in BlockPolicy.Defaults)
+        {
+            var r = replay.Run(policy);
+            Assert.Equal(193, r.FromNewIps);     // week 0's 153, and week 1's new 40
+            Assert.Equal(52.0 / 245, r.BestPossibleShare, 6);
+            Assert.True(r.Stopped <= r.AttackEvents - r.FromNewIps, policy.Name);
+            if (policy.EverSeen)
+                Assert.Equal(r.AttackEvents - r.FromNewIps, r.Stopped);
+        }
     }
 
     [Fact]

@@ -15,7 +15,8 @@ internal static class BacktestCommand
         For each policy: the share of attack events it would have stopped, the most entries it needed,
         and the legitimate messages and logins (from IPs that never attacked) it would have refused.
         Policies: every IP ever seen (forever); >=100 events in 7 days as /32 or /24 for 30 days;
-        >=10 in 7 days as /32 for 30 days or /24 for 90 days.
+        >=10 in 7 days as /32 for 30 days or /24 for 90 days. The last line gives the attacks from IPs never
+        seen in an earlier week, which no IP list can stop, and so the most any list could have stopped.
         """;
 
     public static int Run(IEnumerable<string> args, CliContext cli)
@@ -38,6 +39,9 @@ internal static class BacktestCommand
             cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"{r.Policy,-28} {r.StoppedShare,8:P1} {r.AttackEvents,12:#,0} {r.MaxEntries,8:#,0} {r.CollateralMessages,11:#,0} {r.CollateralLogins,7:#,0}"));
         }
+        if (results.FirstOrDefault() is { AttackEvents: > 0 } any)
+            cli.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{any.FromNewIps:#,0} attacks ({1 - any.BestPossibleShare:P1}) came from IPs never seen in an earlier week: no IP list stops those, so {any.BestPossibleShare:P1} is the most any can stop."));
         return 0;
     }
 }

@@ -23,8 +23,12 @@ public sealed record BlockPolicy(string Name, int MinEvents, int WindowDays, int
     public Cidr NetworkOf(IpAddress128 ip) => Cidr.Of(ip, ip.IsV4 ? PrefixV4 : PrefixV6);
 }
 
-/// <summary>One week of a replay: what arrived, what the policy's blocks would have stopped, and the legitimate traffic they would have refused.</summary>
-public sealed record BacktestWeek(DateTimeOffset Start, long AttackEvents, long Stopped, int Entries, long CollateralMessages, long CollateralLogins);
+/// <summary>
+/// One week of a replay: what arrived, what the policy's blocks would have stopped, and the legitimate
+/// traffic they would have refused. <see cref="FromNewIps"/> are the attacks from IPs that had never
+/// attacked before that week: no list of IPs can stop those, whatever the policy.
+/// </summary>
+public sealed record BacktestWeek(DateTimeOffset Start, long AttackEvents, long Stopped, int Entries, long CollateralMessages, long CollateralLogins, long FromNewIps = 0);
 
 public sealed record BacktestResult(string Policy, IReadOnlyList<BacktestWeek> Weeks)
 {
@@ -34,6 +38,10 @@ public sealed record BacktestResult(string Policy, IReadOnlyList<BacktestWeek> W
     public int MaxEntries => Weeks.Count == 0 ? 0 : Weeks.Max(w => w.Entries);
     public long CollateralMessages => Weeks.Sum(w => w.CollateralMessages);
     public long CollateralLogins => Weeks.Sum(w => w.CollateralLogins);
+    public long FromNewIps => Weeks.Sum(w => w.FromNewIps);
+
+    /// <summary>The most any IP list could have stopped: the attacks from IPs already seen in an earlier week.</summary>
+    public double BestPossibleShare => AttackEvents == 0 ? 0 : (double)(AttackEvents - FromNewIps) / AttackEvents;
 }
 
 /// <summary>
@@ -45,7 +53,7 @@ public sealed record BacktestResult(string Policy, IReadOnlyList<BacktestWeek> W
 public sealed class Backtester : IEventSink
 {
     private readonly Dictionary<int, Dictionary<IpAddress128, WeekTally>> _weeks = [];
-    private readonly HashSet<IpAddress128> _attackers = [];
+    private readonly Dictionary<IpAddress128, int> _attackers = [];   // IP -> the first week it attacked
     private DateTimeOffset? _origin;
 
     private sealed class WeekTally
@@ -76,7 +84,7 @@ public sealed class Backtester : IEventSink
         if (kind.IsAttack())
         {
             t.Attacks += count;
-            _attackers.Add(ip);
+            _attackers[ip] = _attackers.TryGetValue(ip, out var firstWeek) ? Math.Min(firstWeek, week) : week;
         }
         else if (kind == EventKind.MessageAccepted)
             t.Messages += count;
@@ -94,20 +102,22 @@ public sealed class Backtester : IEventSink
         for (var w = first; w <= last; w++)
         {
             var tallies = _weeks.GetValueOrDefault(w) ?? [];
-            long attacks = 0, stopped = 0, messages = 0, logins = 0;
+            long attacks = 0, stopped = 0, messages = 0, logins = 0, fromNew = 0;
             foreach (var (ip, t) in tallies)
             {
                 attacks += t.Attacks;
+                if (t.Attacks > 0 && _attackers[ip] == w)
+                    fromNew += t.Attacks;
                 if (!IsBlocked(blocks, policy.NetworkOf(ip), w))
                     continue;
                 stopped += t.Attacks;
-                if (!_attackers.Contains(ip))
+                if (!_attackers.ContainsKey(ip))
                 {
                     messages += t.Messages;
                     logins += t.Logins;
                 }
             }
-            weeks.Add(new BacktestWeek(origin.AddDays(7 * w), attacks, stopped, blocks.Count(b => b.Value >= w), messages, logins));
+            weeks.Add(new BacktestWeek(origin.AddDays(7 * w), attacks, stopped, blocks.Count(b => b.Value >= w), messages, logins, fromNew));
             Decide(policy, blocks, w);
         }
         return new BacktestResult(policy.Name, weeks);

@@ -163,13 +163,16 @@ public sealed class PageDataTests : PageTest
     }
 
     [Fact]
-    public void The_backtest_shows_each_policy_when_run()
+    public void The_backtest_shows_each_policy_and_the_most_any_ip_list_could_stop_when_run()
     {
-        Store.Backtest.Add(new BacktestResult("every attacker /32", [new BacktestWeek(Seen, 1_000, 900, 10, 0, 0)]));
+        Store.Backtest.Add(new BacktestResult("every attacker /32", [new BacktestWeek(Seen, 1_000, 900, 10, 0, 0, FromNewIps: 250)]));
         SignIn("viewer");
         var cut = RenderPage<Backtest>();
         cut.Find("#run-backtest").Click();
         cut.WaitForAssertion(() => Assert.Contains("every attacker /32", cut.Markup, StringComparison.Ordinal));
+        var best = cut.Find("#backtest-new-ips").TextContent;
+        Assert.Contains("250 attacks (25.0 %) came from IPs never seen in an earlier week", best, StringComparison.Ordinal);
+        Assert.Contains("75.0 % is the most any list could have stopped", best, StringComparison.Ordinal);
     }
 
     [Fact]
