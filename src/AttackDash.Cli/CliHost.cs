@@ -25,6 +25,7 @@ internal static class CliHost
             builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddAttackDashStorage(builder.Configuration);
         builder.Services.AddAttackDashReview(builder.Configuration);
+        builder.Services.AddBlockingPolicies(builder.Configuration);
         builder.Services.AddSingleton(IngestionServiceCollectionExtensions.GeoIpOptionsOf(builder.Configuration));
         return builder.Build();
     }

@@ -1,3 +1,4 @@
+using AttackDash.Operations.Blocking;
 using AttackDash.Operations.Digest;
 using AttackDash.Operations.Reviews;
 using AttackDash.Storage.Blocking;
@@ -23,6 +24,14 @@ public static class ReviewServiceCollectionExtensions
             PolicyOf(sp.GetRequiredService<IOptions<ReviewScheduleOptions>>().Value), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<DigestSender>();
         services.AddSingleton<ReviewStatus>();
+        return services;
+    }
+
+    /// <summary>The named blocking policies (section "Blocking"), validated at start; see <see cref="BlockingOptions"/>.</summary>
+    public static IServiceCollection AddBlockingPolicies(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BlockingOptions>().Bind(configuration.GetSection(BlockingOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BlockingOptions>, BlockingOptionsValidator>();
         return services;
     }
 

@@ -4,26 +4,6 @@ using AttackDash.Core.Net;
 namespace AttackDash.Core.Analysis;
 
 /// <summary>
-/// A blocking policy to replay: at the end of each week, block (as /32 or as the /24 or /64 around it)
-/// every IP with at least <see cref="MinEvents"/> attack events in the last <see cref="WindowDays"/>
-/// days, for <see cref="BanTime"/>. <see cref="EverSeen"/> is the operator's first policy: every IP
-/// that ever attacked, forever.
-/// </summary>
-public sealed record BlockPolicy(string Name, int MinEvents, int WindowDays, int PrefixV4, int PrefixV6, TimeSpan BanTime, bool EverSeen = false)
-{
-    public static IReadOnlyList<BlockPolicy> Defaults { get; } =
-    [
-        new("every IP ever seen", 1, 36_500, 32, 128, TimeSpan.MaxValue, EverSeen: true),
-        new(">=100 in 7d as /32, 30d", 100, 7, 32, 128, TimeSpan.FromDays(30)),
-        new(">=100 in 7d as /24, 30d", 100, 7, 24, 64, TimeSpan.FromDays(30)),
-        new(">=10 in 7d as /32, 30d", 10, 7, 32, 128, TimeSpan.FromDays(30)),
-        new(">=10 in 7d as /24, 90d", 10, 7, 24, 64, TimeSpan.FromDays(90)),
-    ];
-
-    public Cidr NetworkOf(IpAddress128 ip) => Cidr.Of(ip, ip.IsV4 ? PrefixV4 : PrefixV6);
-}
-
-/// <summary>
 /// One week of a replay: what arrived, what the policy's blocks would have stopped, and the legitimate
 /// traffic they would have refused. <see cref="FromNewIps"/> are the attacks from IPs that had never
 /// attacked before that week: no list of IPs can stop those, whatever the policy.
