@@ -25,7 +25,8 @@ internal static class StatusCommand
         var now = DateTimeOffset.UtcNow;
         var status = await new OperationsQueries(db.DataSource).ReadAsync(now, TimeSpan.FromDays(days));
         var o = cli.Out;
-        o.WriteLine(status.Sources.Count == 0 ? $"logs: none committed to in the last {days} days" : $"logs committed to in the last {days} days:");
+        var span = days == 1 ? "day" : $"{days} days";
+        o.WriteLine(status.Sources.Count == 0 ? $"logs: none committed to in the last {span}" : $"logs committed to in the last {span}:");
         var width = status.Sources.Select(s => s.Path.Length).DefaultIfEmpty(0).Max();
         foreach (var s in status.Sources)
         {
