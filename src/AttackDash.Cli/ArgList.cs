@@ -1,4 +1,5 @@
 using System.Globalization;
+using AttackDash.Core.Reports;
 
 namespace AttackDash.Cli;
 
@@ -80,28 +81,5 @@ internal sealed class ArgList
         if (!hasOffset && DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
             return new DateTimeOffset(local, zone.GetUtcOffset(local));
         throw new UsageException($"{name} takes a date such as 2025-01-31 or 2025-01-31T08:00:00+01:00, not '{text}'");
-    }
-}
-
-internal static class Durations
-{
-    public static bool TryParse(string text, out TimeSpan duration)
-    {
-        duration = default;
-        if (text.Length < 2 || !double.TryParse(text[..^1], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var n))
-            return false;
-        TimeSpan? unit = text[^1] switch
-        {
-            's' => TimeSpan.FromSeconds(1),
-            'm' => TimeSpan.FromMinutes(1),
-            'h' => TimeSpan.FromHours(1),
-            'd' => TimeSpan.FromDays(1),
-            'w' => TimeSpan.FromDays(7),
-            _ => null,
-        };
-        if (unit is not { } u)
-            return false;
-        duration = u * n;
-        return true;
     }
 }

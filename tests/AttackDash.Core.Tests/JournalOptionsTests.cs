@@ -24,4 +24,13 @@ public sealed class JournalOptionsTests
         Assert.Equal(2, exit);
         Assert.Contains("no such directory", stderr, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("/var/log/mail.log", true)]
+    [InlineData("journal:", true)]
+    [InlineData("journal:/var/log/journal SYSLOG_IDENTIFIER=sm-mta + _SYSTEMD_UNIT=sendmail.service", true)]
+    [InlineData("journal:sm-mta", false)]
+    [InlineData("journal:SYSLOG_IDENTIFIER=sm-mta +", false)]
+    public void An_ingest_path_naming_the_journal_is_held_to_the_same_rules_as_the_command_line(string path, bool valid) =>
+        Assert.Equal(valid, AttackDash.Ingestion.Journal.JournalPath.IsValid(path));
 }

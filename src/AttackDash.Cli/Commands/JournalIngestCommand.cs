@@ -16,10 +16,8 @@ internal static class JournalIngestCommand
     {
         if (a.Positionals.Contains("-"))
             throw new UsageException("--journal reads journalctl, not stdin");
-        if (a.Positionals.Select(JournalOptions.Invalid).FirstOrDefault(why => why is not null) is { } invalid)
+        if (JournalOptions.Problem(a.Positionals) is { } invalid)
             throw new UsageException(invalid);
-        if (a.Positionals.Count > 0 && (a.Positionals[0] == "+" || a.Positionals[^1] == "+"))
-            throw new UsageException("'+' stands between two groups of journal matches");
         if (a.Value("--directory") is { } dir && !Directory.Exists(dir))
             throw new UsageException($"--directory {dir}: no such directory");
         var journal = new JournalOptions

@@ -22,6 +22,10 @@ public sealed record BlockPolicy(string Name, int MinEvents, int WindowDays, int
 
     public Cidr NetworkOf(IpAddress128 ip) => Cidr.Of(ip, ip.IsV4 ? PrefixV4 : PrefixV6);
 
+    /// <summary>A policy that blocks each IP as /32 (/128), or, when <paramref name="wide"/>, the /24 (/64) around it.</summary>
+    public static BlockPolicy Of(string name, int minEvents, int windowDays, bool wide, TimeSpan banTime) =>
+        new(name, minEvents, windowDays, wide ? 24 : 32, wide ? 64 : 128, banTime);
+
     /// <summary>
     /// A policy written on one line, N/WINDOW/BLOCK/BAN: "100/7d/24/30d" blocks the /24 (the /64) of
     /// every IP with 100 attacks in 7 days for 30 days; BLOCK is 32 or 24, days end in d and weeks in w,
@@ -42,13 +46,13 @@ public sealed record BlockPolicy(string Name, int MinEvents, int WindowDays, int
             error = $"'{spec}': the ban time '{parts[3]}' is not days (30d), weeks (4w) or 'forever'";
         if (error is not null)
             return null;
-        var wide = parts[2] == "24";
         var ban = parts[3] == "forever" ? TimeSpan.MaxValue : TimeSpan.FromDays(Days(parts[3])!.Value);
-        return new BlockPolicy(spec, n, Days(parts[1])!.Value, wide ? 24 : 32, wide ? 64 : 128, ban);
+        return Of(spec, n, Days(parts[1])!.Value, wide: parts[2] == "24", ban);
     }
 
+    // Whole days: the replay decides once a week, and a window or ban of hours would read as none.
     private static int? Days(string text) =>
-        text.Length >= 2 && int.TryParse(text[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out var v) && v is > 0 and <= 36_500
-            ? text[^1] switch { 'd' => v, 'w' => v * 7, _ => null }
+        Reports.Durations.TryParse(text, out var span) && text[^1] is 'd' or 'w' && span.TotalDays is >= 1 and <= 36_500 && span.TotalDays == Math.Floor(span.TotalDays)
+            ? (int)span.TotalDays
             : null;
 }

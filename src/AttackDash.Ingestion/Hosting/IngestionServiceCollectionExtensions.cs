@@ -14,7 +14,7 @@ public static class IngestionServiceCollectionExtensions
         services.AddOptions<IngestWorkerOptions>().Bind(configuration.GetSection(IngestWorkerOptions.Section))
             .ValidateDataAnnotations()
             .Validate(o => o.TimeZone is null || Core.Syslog.TimeZones.TryParse(o.TimeZone, out _, out _), "Ingest:TimeZone is not an IANA zone or UTC offset")
-            .Validate(o => o.Paths.All(JournalPath.IsValid), "Ingest:Paths has a journal: entry whose matches are not FIELD=VALUE or '+'")
+            .Validate(o => o.Paths.All(JournalPath.IsValid), "Ingest:Paths has a journal: entry whose matches are not journalctl's (FIELD=VALUE, '+' between two groups)")
             .ValidateOnStart();
         services.AddSingleton<IGeoLocator>(_ => new MaxMindGeoLocator(GeoIpOptionsOf(configuration)));
         services.TryAddSingleton(TimeProvider.System);

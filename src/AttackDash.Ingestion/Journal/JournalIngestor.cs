@@ -49,7 +49,7 @@ public sealed class JournalIngestor(EventStore store, IngestOptions options, Rea
                 await WriteAsync(sourceId, run, checkpoint, run.Anchors.ResumeFor(checkpoint), retry, ct);
                 lastFlush = read.Clock.GetUtcNow();
             }
-            else if (run.Batch.Count < options.BatchSize)
+            else
             {
                 await WaitAsync(journalctl, ct);
             }

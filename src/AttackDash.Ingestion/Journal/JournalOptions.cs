@@ -30,9 +30,11 @@ public sealed partial class JournalOptions
     public string Name => "journal" + (Directory is null ? "" : ":" + Path.GetFullPath(Directory))
         + (Matches.SequenceEqual(DefaultMatches) ? "" : " " + string.Join(' ', Matches));
 
-    /// <returns>Why <paramref name="match"/> is not a journalctl match, or null when it is one.</returns>
-    public static string? Invalid(string match) =>
-        match == "+" || MatchPattern().IsMatch(match) ? null : $"'{match}' is not a journal match (FIELD=VALUE, FIELD in capitals, or '+')";
+    /// <returns>Why <paramref name="matches"/> are not journalctl matches, or null when they are.</returns>
+    public static string? Problem(IReadOnlyList<string> matches) =>
+        matches.FirstOrDefault(m => m != "+" && !MatchPattern().IsMatch(m)) is { } bad ? $"'{bad}' is not a journal match (FIELD=VALUE, FIELD in capitals, or '+')"
+        : matches.Count > 0 && (matches[0] == "+" || matches[^1] == "+") ? "'+' stands between two groups of journal matches"
+        : null;
 
     [GeneratedRegex("^[A-Z0-9_]+=.*$")]
     private static partial Regex MatchPattern();

@@ -9,7 +9,7 @@ public static class JournalPath
     public const string Prefix = "journal:";
 
     /// <returns>The journal to follow, or null when <paramref name="path"/> is a file.</returns>
-    /// <exception cref="ArgumentException">A match that is not FIELD=VALUE or "+".</exception>
+    /// <exception cref="ArgumentException">A match that is not FIELD=VALUE or "+", or a "+" at either end.</exception>
     public static JournalOptions? TryParse(string path)
     {
         if (!path.StartsWith(Prefix, StringComparison.Ordinal))
@@ -17,7 +17,7 @@ public static class JournalPath
         var words = path[Prefix.Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var directory = words.FirstOrDefault(w => w.StartsWith('/'));
         var matches = words.Where(w => !w.StartsWith('/')).ToArray();
-        if (matches.Select(JournalOptions.Invalid).FirstOrDefault(why => why is not null) is { } invalid)
+        if (JournalOptions.Problem(matches) is { } invalid)
             throw new ArgumentException($"Ingest:Paths '{path}': {invalid}", nameof(path));
         return new JournalOptions { Directory = directory, Matches = matches.Length == 0 ? JournalOptions.DefaultMatches : matches };
     }

@@ -29,8 +29,7 @@ public sealed class PolicySettings
 
     public TimeSpan? BanTime { get; set; } = TimeSpan.FromDays(30);
 
-    public BlockPolicy ToPolicy() => new(Name, MinEvents, (int)Math.Ceiling(Window.TotalDays), Block == "/24" ? 24 : 32, Block == "/24" ? 64 : 128,
-        BanTime ?? TimeSpan.MaxValue);
+    public BlockPolicy ToPolicy() => BlockPolicy.Of(Name, MinEvents, (int)Math.Ceiling(Window.TotalDays), wide: Block == "/24", BanTime ?? TimeSpan.MaxValue);
 
     /// <returns>What is wrong with the policy, or null.</returns>
     public string? Problem(int index) =>
