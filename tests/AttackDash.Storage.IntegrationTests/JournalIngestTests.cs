@@ -25,36 +25,26 @@ public sealed class JournalIngestTests(PostgresFixture pg)
     public async Task A_journal_gives_the_events_of_the_same_lines_in_a_file_and_a_second_run_adds_nothing()
     {
         using var dir = new TempDir();
-        var log = Generate(dir.Path, 15_000, seed: 11);
-        var journal = Directory.CreateDirectory(Path.Combine(dir.Path, "journal")).FullName;
-        JournalFiles.Append(journal, JournalFiles.FromSyslog(log));
-        var fromFile = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run(fromFile, "ingest", log).Exit);
+        var (journal, fromFile) = await FileAndJournalAsync(dir, 15_000, seed: 11);
 
         var fromJournal = await pg.NewDatabaseAsync();
         var first = TestCli.Run(fromJournal, "ingest", "--journal", "--directory", journal, "--batch", "500");
         Assert.True(first.Exit == 0, first.Stderr);
-        foreach (var sql in SameContent)
-            Assert.Equal(await TestSql.ScalarAsync(fromFile, sql), await TestSql.ScalarAsync(fromJournal, sql));
+        await AssertSameContentAsync(fromFile, fromJournal);
         Assert.True(await TestSql.ScalarAsync(fromJournal, $"SELECT count(*) FROM events WHERE kind = {(int)AttackDash.Core.Events.EventKind.UserUnknown} AND client_ip IS NOT NULL") > 0);
 
         var again = TestCli.Run(fromJournal, "ingest", "--journal", "--directory", journal);
         Assert.True(again.Exit == 0, again.Stderr);
         Assert.Contains(" 0 new events", again.Stdout, StringComparison.Ordinal);
         Assert.Equal(1, await TestSql.ScalarAsync(fromJournal, "SELECT count(*) FROM ingest_sources"));
-        foreach (var sql in SameContent)
-            Assert.Equal(await TestSql.ScalarAsync(fromFile, sql), await TestSql.ScalarAsync(fromJournal, sql));
+        await AssertSameContentAsync(fromFile, fromJournal);
     }
 
     [Fact]
     public async Task Kill_9_in_the_middle_of_a_journal_ingest_then_the_same_command_stores_each_event_once()
     {
         using var dir = new TempDir();
-        var log = Generate(dir.Path, 80_000, seed: 12);
-        var journal = Directory.CreateDirectory(Path.Combine(dir.Path, "journal")).FullName;
-        JournalFiles.Append(journal, JournalFiles.FromSyslog(log));
-        var clean = await pg.NewDatabaseAsync();
-        Assert.Equal(0, TestCli.Run(clean, "ingest", log).Exit);
+        var (journal, clean) = await FileAndJournalAsync(dir, 80_000, seed: 12);
 
         var crashed = await pg.NewDatabaseAsync();
         Assert.Equal(0, TestCli.Run(crashed, "migrate").Exit);
@@ -74,8 +64,24 @@ public sealed class JournalIngestTests(PostgresFixture pg)
         var resumed = TestCli.Run(crashed, "ingest", "--journal", "--directory", journal, "--batch", "500");
         Assert.True(resumed.Exit == 0, resumed.Stderr);
         Assert.DoesNotContain("no longer holds", resumed.Stderr, StringComparison.Ordinal);
+        await AssertSameContentAsync(clean, crashed);
+    }
+
+    /// <summary>A generated log as a file and as journal files; the file ingested into a database of its own, the one to compare with.</summary>
+    private async Task<(string Journal, string FromFile)> FileAndJournalAsync(TempDir dir, int lines, int seed)
+    {
+        var log = Generate(dir.Path, lines, seed);
+        var journal = Directory.CreateDirectory(Path.Combine(dir.Path, "journal")).FullName;
+        JournalFiles.Append(journal, JournalFiles.FromSyslog(log));
+        var fromFile = await pg.NewDatabaseAsync();
+        Assert.Equal(0, TestCli.Run(fromFile, "ingest", log).Exit);
+        return (journal, fromFile);
+    }
+
+    private static async Task AssertSameContentAsync(string expected, string actual)
+    {
         foreach (var sql in SameContent)
-            Assert.Equal(await TestSql.ScalarAsync(clean, sql), await TestSql.ScalarAsync(crashed, sql));
+            Assert.Equal(await TestSql.ScalarAsync(expected, sql), await TestSql.ScalarAsync(actual, sql));
     }
 
     /// <summary>ISO-stamped, so that the file and the journal agree on every time without a year to guess.</summary>
