@@ -490,8 +490,16 @@ namespace AttackDash.Migrations.Migrations
 
                     b.HasIndex("CountryCode");
 
+                    b.HasIndex("LastSeen")
+                        .HasFilter("NOT local");
+
                     b.HasIndex("Local")
                         .HasFilter("local");
+
+                    b.HasIndex("FirstSeen", "LastSeen")
+                        .HasFilter("NOT local");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex("FirstSeen", "LastSeen"), new[] { "AttackEvents" });
 
                     b.ToTable("ip_summary", (string)null);
                 });

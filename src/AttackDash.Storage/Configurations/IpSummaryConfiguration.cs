@@ -18,5 +18,9 @@ internal sealed class IpSummaryConfiguration : IEntityTypeConfiguration<IpSummar
         b.HasIndex(s => s.Asn);
         // Local clients are a handful: the pages anti-join this partial index instead of testing each IP.
         b.HasIndex(s => s.Local).HasFilter("local");
+        // Long periods split IPs by their life (Queries/PeriodIps): those inside the period are found by first
+        // seen, and those whose life crosses either end by first seen (the start) or by last seen (the end).
+        b.HasIndex(s => new { s.FirstSeen, s.LastSeen }).IncludeProperties(s => s.AttackEvents).HasFilter("NOT local");
+        b.HasIndex(s => s.LastSeen).HasFilter("NOT local");
     }
 }

@@ -38,23 +38,19 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource) : IDashboardQu
     /// <inheritdoc/>
     public Task<List<OffenderRow>> TopOffendersAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
         ListAsync($"""
-            SELECT d.ip, sum(d.events) AS events, s.country_code, s.asn, s.as_organization
-            FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack} AND NOT s.local
-            GROUP BY d.ip, s.country_code, s.asn, s.as_organization
-            ORDER BY events DESC, d.ip LIMIT {limit}
-            """, p.Parameters(), r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
+            WITH o AS ({PeriodIps.Sql(p, "s.country_code, s.asn, s.as_organization", $"ORDER BY s.attack_events DESC, s.ip LIMIT {limit}")})
+            SELECT ip, events, country_code, asn, as_organization FROM o ORDER BY events DESC, ip LIMIT {limit}
+            """, [.. p.Parameters(), .. p.Ends()], r => new OffenderRow(r.GetFieldValue<IPAddress>(0), r.GetInt64(1),
                 r.Text(2), r.IsDBNull(3) ? null : r.GetInt64(3), r.Text(4)), ct);
 
     /// <inheritdoc/>
     public async Task<PeriodSummary> PeriodSummaryAsync(RollupPeriod p, CancellationToken ct = default)
     {
-        var c = p.Column;
         var rows = await ListAsync($"""
-            SELECT coalesce(sum(events) FILTER (WHERE {c} >= @from), 0), count(DISTINCT ip) FILTER (WHERE {c} >= @from),
-                   coalesce(sum(events) FILTER (WHERE {c} < @from), 0), count(DISTINCT ip) FILTER (WHERE {c} < @from)
-            FROM {p.Table} WHERE {c} >= @before_from AND {c} < @to AND kind IN {Attack} AND {LocalSql.NotLocal($"{p.Table}.ip")}
-            """, [.. p.Parameters(), p.Previous.Parameters("before_")[0]],
+            WITH now AS ({PeriodIps.Sql(p)}), before AS ({PeriodIps.Sql(p.Previous, prefix: "before_")})
+            SELECT (SELECT coalesce(sum(events), 0) FROM now), (SELECT count(*) FROM now),
+                   (SELECT coalesce(sum(events), 0) FROM before), (SELECT count(*) FROM before)
+            """, [.. p.Parameters(), .. p.Ends(), .. p.Previous.Parameters("before_"), .. p.Previous.Ends("before_")],
             r => new PeriodSummary(r.GetInt64(0), r.GetInt64(1), r.GetInt64(2), r.GetInt64(3)), ct);
         return rows[0];
     }
@@ -65,25 +61,30 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource) : IDashboardQu
         var order = sort switch
         {
             OffenderSort.Ip => "o.ip",
-            OffenderSort.Country => "s.country_code",
-            OffenderSort.LastSeen => "s.last_seen",
+            OffenderSort.Country => "o.country_code",
+            OffenderSort.LastSeen => "o.last_seen",
             _ => "o.events",
         } + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", o.ip";
+        // Without a kind filter the period's totals come from PeriodIps; a single kind is summed from the rollup.
+        var o = f.Kind is null
+            ? PeriodIps.Sql(f.Period, "s.country_code, s.asn, s.as_organization, s.first_seen, s.last_seen")
+            : $"""
+              SELECT s.ip, sum(d.events) AS events, s.country_code, s.asn, s.as_organization, s.first_seen, s.last_seen
+              FROM ip_summary s JOIN {f.Period.Table} d ON d.ip = s.ip AND d.{f.Period.Column} >= @from AND d.{f.Period.Column} < @to AND d.kind IN {Attack} AND d.kind = @kind
+              WHERE NOT s.local GROUP BY s.ip
+              """;
         var sql = $"""
-            WITH o AS (
-                SELECT d.ip, sum(d.events) AS events FROM {f.Period.Table} d
-                WHERE d.{f.Period.Column} >= @from AND d.{f.Period.Column} < @to AND d.kind IN {Attack} AND (@kind::smallint IS NULL OR d.kind = @kind)
-                GROUP BY d.ip HAVING sum(d.events) >= @min)
-            SELECT o.ip, o.events, s.country_code, s.asn, s.as_organization, s.first_seen, s.last_seen,
-                   (SELECT min(b.network) FROM blocks b WHERE b.state = 'Active' AND o.ip <<= b.network::cidr),
-                   count(*) OVER ()
-            FROM o JOIN ip_summary s ON s.ip = o.ip
-            WHERE NOT s.local AND (@cc::text IS NULL OR s.country_code = @cc) AND (@asn::bigint IS NULL OR s.asn = @asn)
-            ORDER BY {order} LIMIT {pageSize} OFFSET {page * pageSize}
+            WITH o AS ({o}), page AS (
+                SELECT o.*, count(*) OVER () AS total FROM o
+                WHERE o.events >= @min AND (@cc::text IS NULL OR o.country_code = @cc) AND (@asn::bigint IS NULL OR o.asn = @asn)
+                ORDER BY {order} LIMIT {pageSize} OFFSET {page * pageSize})
+            SELECT o.ip, o.events, o.country_code, o.asn, o.as_organization, o.first_seen, o.last_seen,
+                   (SELECT min(b.network) FROM blocks b WHERE b.state = 'Active' AND o.ip <<= b.network::cidr), o.total
+            FROM page o ORDER BY {order}
             """;
         long total = 0;
         var rows = await ListAsync(sql,
-            [.. f.Period.Parameters(), Sql.Param("min", NpgsqlDbType.Bigint, f.MinEvents), Sql.Param("kind", NpgsqlDbType.Smallint, f.Kind),
+            [.. f.Period.Parameters(), .. f.Period.Ends(), Sql.Param("min", NpgsqlDbType.Bigint, f.MinEvents), Sql.Param("kind", NpgsqlDbType.Smallint, f.Kind),
              Sql.Param("cc", NpgsqlDbType.Text, f.CountryCode), Sql.Param("asn", NpgsqlDbType.Bigint, f.Asn)],
             r =>
             {
@@ -98,20 +99,16 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource) : IDashboardQu
     /// <inheritdoc/>
     public Task<List<GroupCount>> OffendersByCountryAsync(RollupPeriod p, CancellationToken ct = default) =>
         ListAsync($"""
-            SELECT s.country_code, max(s.country), count(DISTINCT d.ip), sum(d.events)
-            FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack} AND NOT s.local
-            GROUP BY s.country_code ORDER BY 4 DESC
-            """, p.Parameters(), Group, ct);
+            WITH o AS ({PeriodIps.Sql(p, "s.country_code, s.country")})
+            SELECT country_code, max(country), count(*), sum(events) FROM o GROUP BY country_code ORDER BY 4 DESC
+            """, [.. p.Parameters(), .. p.Ends()], Group, ct);
 
     /// <inheritdoc/>
     public Task<List<GroupCount>> OffendersByAsnAsync(RollupPeriod p, CancellationToken ct = default) =>
         ListAsync($"""
-            SELECT s.asn::text, max(s.as_organization), count(DISTINCT d.ip), sum(d.events)
-            FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Attack} AND NOT s.local
-            GROUP BY s.asn ORDER BY 4 DESC
-            """, p.Parameters(), Group, ct);
+            WITH o AS ({PeriodIps.Sql(p, "s.asn, s.as_organization")})
+            SELECT asn::text, max(as_organization), count(*), sum(events) FROM o GROUP BY asn ORDER BY 4 DESC
+            """, [.. p.Parameters(), .. p.Ends()], Group, ct);
 
     private static GroupCount Group(NpgsqlDataReader r) =>
         new(r.Text(0), r.Text(1), r.GetInt64(2), r.GetInt64(3));

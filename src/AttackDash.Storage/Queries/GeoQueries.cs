@@ -10,9 +10,8 @@ public sealed class GeoQueries(NpgsqlDataSource dataSource) : IGeoQueries
     /// <inheritdoc/>
     public Task<List<MapPoint>> MapPointsAsync(RollupPeriod p, CancellationToken ct = default) =>
         Sql.ListAsync(dataSource, $"""
-            SELECT round(s.latitude::numeric)::float8, round(s.longitude::numeric)::float8, count(DISTINCT d.ip), sum(d.events)::bigint, max(s.country)
-            FROM {p.Table} d JOIN ip_summary s ON s.ip = d.ip
-            WHERE d.{p.Column} >= @from AND d.{p.Column} < @to AND d.kind IN {Ingest.EventKindSql.AttackKinds} AND s.latitude IS NOT NULL AND NOT s.local
-            GROUP BY 1, 2 ORDER BY 4 DESC LIMIT 2000
-            """, p.Parameters(), r => new MapPoint(r.GetDouble(0), r.GetDouble(1), r.GetInt64(2), r.GetInt64(3), r.Text(4)), ct);
+            WITH o AS ({PeriodIps.Sql(p, "s.latitude, s.longitude, s.country")})
+            SELECT round(latitude::numeric)::float8, round(longitude::numeric)::float8, count(*), sum(events)::bigint, max(country)
+            FROM o WHERE latitude IS NOT NULL GROUP BY 1, 2 ORDER BY 4 DESC LIMIT 2000
+            """, [.. p.Parameters(), .. p.Ends()], r => new MapPoint(r.GetDouble(0), r.GetDouble(1), r.GetInt64(2), r.GetInt64(3), r.Text(4)), ct);
 }

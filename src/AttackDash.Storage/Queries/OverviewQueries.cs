@@ -27,10 +27,9 @@ public sealed class OverviewQueries(NpgsqlDataSource dataSource) : IOverviewQuer
     public async Task<NewVsReturning> NewVsReturningAsync(RollupPeriod p, CancellationToken ct = default)
     {
         var rows = await Sql.ListAsync(dataSource, $"""
-            SELECT count(*) FILTER (WHERE s.first_seen >= @start), count(*) FILTER (WHERE s.first_seen < @start)
-            FROM (SELECT DISTINCT ip FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind IN {Attack}) d
-            JOIN ip_summary s ON s.ip = d.ip WHERE NOT s.local
-            """, [.. p.Parameters(), p.Start()],
+            WITH o AS ({PeriodIps.Sql(p, "s.first_seen")})
+            SELECT count(*) FILTER (WHERE first_seen >= @start), count(*) FILTER (WHERE first_seen < @start) FROM o
+            """, [.. p.Parameters(), .. p.Ends()],
             r => new NewVsReturning(r.GetInt64(0), r.GetInt64(1)), ct);
         return rows[0];
     }

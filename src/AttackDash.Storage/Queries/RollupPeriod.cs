@@ -45,5 +45,9 @@ public readonly record struct RollupPeriod
     /// <summary>@start: the period's first instant, to compare with first-seen times.</summary>
     public NpgsqlParameter Start() => new("start", NpgsqlDbType.TimestampTz) { Value = From };
 
+    /// <summary>@{prefix}start and @{prefix}end: the period's first instant and the instant after its last, as timestamptz.</summary>
+    public NpgsqlParameter[] Ends(string prefix = "") =>
+        [new(prefix + "start", NpgsqlDbType.TimestampTz) { Value = From }, new(prefix + "end", NpgsqlDbType.TimestampTz) { Value = To }];
+
     private static DateTimeOffset Floor(DateTimeOffset t) => new(t.Year, t.Month, t.Day, t.Hour, 0, 0, TimeSpan.Zero);
 }

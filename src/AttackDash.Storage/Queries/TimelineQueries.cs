@@ -39,9 +39,9 @@ public sealed class TimelineQueries(NpgsqlDataSource dataSource) : ITimelineQuer
     {
         var rows = await Sql.ListAsync(dataSource, $"""
             SELECT CASE WHEN n = 1 THEN 0 WHEN n = 2 THEN 1 WHEN n < 10 THEN 2 WHEN n < 100 THEN 3 ELSE 4 END AS b, count(*), sum(n)::bigint
-            FROM (SELECT sum(events) AS n FROM {p.Table} WHERE {p.Column} >= @from AND {p.Column} < @to AND kind IN {Attack} AND {LocalSql.NotLocal($"{p.Table}.ip")} GROUP BY ip) t
+            FROM (SELECT events AS n FROM ({PeriodIps.Sql(p)}) o) t
             GROUP BY 1
-            """, p.Parameters(), r => (Bucket: r.GetInt32(0), Ips: r.GetInt64(1), Events: r.GetInt64(2)), ct);
+            """, [.. p.Parameters(), .. p.Ends()], r => (Bucket: r.GetInt32(0), Ips: r.GetInt64(1), Events: r.GetInt64(2)), ct);
         return DistributionLabels.Select((label, i) => rows.FirstOrDefault(r => r.Bucket == i) is { Ips: > 0 } r
             ? new DistributionBucket(label, r.Ips, r.Events) : new DistributionBucket(label, 0, 0)).ToList();
     }
