@@ -78,4 +78,24 @@ public sealed class BacktestTests
         var r = b.Run(new BlockPolicy("100/7d 14d", 100, 7, 32, 128, TimeSpan.FromDays(14)));
         Assert.Equal([0L, 1, 1, 0], r.Weeks.Select(w => w.Stopped));
     }
+
+    [Fact]
+    public void A_window_of_several_weeks_counts_exactly_the_attacks_of_those_weeks_as_it_slides()
+    {
+        // Out of order on purpose: with the first week given, the rollup may be read in any order.
+        var b = new Backtester(Monday);
+        foreach (var week in new[] { 5, 4, 3, 2, 1, 0 })
+            b.Add(Monday.AddDays(7 * week + 1), EventKind.AuthFailure, IpAddress128.Parse("198.51.100.10"), 4);
+        b.Add(Monday.AddDays(7 * 3 + 2), EventKind.AccessDenied, IpAddress128.Parse("203.0.113.5"), 6);
+        b.Add(Monday.AddDays(2), EventKind.AccessDenied, IpAddress128.Parse("203.0.113.5"), 6);
+
+        var r = b.Run(new BlockPolicy("10/21d", 10, 21, 32, 128, TimeSpan.FromDays(7)));
+
+        // 198.51.100.10 reaches 12 in weeks 0-2 and stays there; 203.0.113.5 never has 12 in three weeks,
+        // because its week 0 has left the window when its week 3 comes in.
+        Assert.Equal([0L, 0, 0, 4, 4, 4], r.Weeks.Select(w => w.Stopped));
+        Assert.Equal([0, 0, 0, 1, 1, 1], r.Weeks.Select(w => w.Entries));
+        Assert.Equal([10L, 4, 4, 10, 4, 4], r.Weeks.Select(w => w.AttackEvents));
+        Assert.Equal(10, r.FromNewIps);
+    }
 }

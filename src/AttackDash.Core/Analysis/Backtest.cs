@@ -30,18 +30,14 @@ public sealed record BacktestResult(string Policy, IReadOnlyList<BacktestWeek> W
 /// block decided at the end of week k acts from week k+1 on, so every figure is what would really have
 /// happened, not an estimate.
 /// </summary>
-public sealed class Backtester : IEventSink
+/// <param name="start">A time in the first week, when the counts may come in any order (the store's rollup
+/// read without sorting it); otherwise the first count added sets the first week.</param>
+public sealed class Backtester(DateTimeOffset? start = null) : IEventSink
 {
     private readonly Dictionary<int, Dictionary<IpAddress128, WeekTally>> _weeks = [];
     private readonly Dictionary<IpAddress128, int> _attackers = [];   // IP -> the first week it attacked
-    private DateTimeOffset? _origin;
-
-    private sealed class WeekTally
-    {
-        public long Attacks;
-        public long Messages;
-        public long Logins;
-    }
+    private DateTimeOffset? _origin = start is { } t ? StartOfWeek(t) : null;
+    private Dictionary<int, WeekRow[]>? _rows;
 
     public void Add(MailEvent mailEvent)
     {
@@ -50,12 +46,14 @@ public sealed class Backtester : IEventSink
     }
 
     /// <summary>
-    /// Adds <paramref name="count"/> events of one kind from one IP at <paramref name="time"/>, in time order.
+    /// Adds <paramref name="count"/> events of one kind from one IP at <paramref name="time"/>, in time order
+    /// unless the first week was given.
     /// Weeks are whole UTC days, so per-day counts (the store's daily rollup) replay exactly like the events.
     /// </summary>
     public void Add(DateTimeOffset time, EventKind kind, IpAddress128 ip, long count)
     {
         _origin ??= StartOfWeek(time);
+        _rows = null;
         var week = (int)Math.Floor((time - _origin.Value).TotalDays / 7);
         if (!_weeks.TryGetValue(week, out var tallies))
             _weeks[week] = tallies = [];
@@ -78,59 +76,37 @@ public sealed class Backtester : IEventSink
         if (_origin is not { } origin || _weeks.Count == 0)
             return new BacktestResult(policy.Name, weeks);
         var (first, last) = (_weeks.Keys.Min(), _weeks.Keys.Max());
-        var blocks = new Dictionary<Cidr, int>();   // network -> last week (inclusive) it stays blocked
+        var replay = new BacktestReplay(policy);
+        var rows = _rows ??= Rows();
         for (var w = first; w <= last; w++)
         {
-            var tallies = _weeks.GetValueOrDefault(w) ?? [];
             long attacks = 0, stopped = 0, messages = 0, logins = 0, fromNew = 0;
-            foreach (var (ip, t) in tallies)
+            foreach (var t in rows.GetValueOrDefault(w) ?? [])
             {
                 attacks += t.Attacks;
-                if (t.Attacks > 0 && _attackers[ip] == w)
-                    fromNew += t.Attacks;
-                if (!IsBlocked(blocks, policy.NetworkOf(ip), w))
+                fromNew += t.FirstAttack ? t.Attacks : 0;
+                if (!replay.IsBlocked(policy.NetworkOf(t.Ip), w))
                     continue;
                 stopped += t.Attacks;
-                if (!_attackers.ContainsKey(ip))
+                if (!t.Attacker)
                 {
                     messages += t.Messages;
                     logins += t.Logins;
                 }
             }
-            weeks.Add(new BacktestWeek(origin.AddDays(7 * w), attacks, stopped, blocks.Count(b => b.Value >= w), messages, logins, fromNew));
-            Decide(policy, blocks, w);
+            weeks.Add(new BacktestWeek(origin.AddDays(7 * w), attacks, stopped, replay.Entries(w), messages, logins, fromNew));
+            replay.Decide(w, rows.GetValueOrDefault);
         }
         return new BacktestResult(policy.Name, weeks);
     }
 
-    private static bool IsBlocked(Dictionary<Cidr, int> blocks, Cidr network, int week) =>
-        blocks.TryGetValue(network, out var until) && until >= week;
-
-    /// <summary>At the end of week <paramref name="w"/>: the IPs over the bar in the window get (or extend) a block.</summary>
-    private void Decide(BlockPolicy policy, Dictionary<Cidr, int> blocks, int w)
+    // Each week's tallies as an array, with what every policy asks of an IP's history looked up once: a
+    // policy's pass then reads memory in order instead of probing a dictionary of 600,000 IPs per row.
+    private Dictionary<int, WeekRow[]> Rows() => _weeks.ToDictionary(w => w.Key, w => w.Value.Select(e =>
     {
-        var windowWeeks = Math.Max(1, (int)Math.Ceiling(policy.WindowDays / 7.0));
-        var counts = new Dictionary<IpAddress128, long>();
-        for (var k = Math.Max(w - windowWeeks + 1, int.MinValue + 1); k <= w; k++)
-        {
-            if (!_weeks.TryGetValue(k, out var tallies))
-                continue;
-            foreach (var (ip, t) in tallies)
-            {
-                if (t.Attacks > 0)
-                    counts[ip] = counts.GetValueOrDefault(ip) + t.Attacks;
-            }
-        }
-        var banWeeks = policy.BanTime == TimeSpan.MaxValue ? int.MaxValue - 1 : Math.Max(1, (int)Math.Ceiling(policy.BanTime.TotalDays / 7));
-        foreach (var (ip, n) in counts)
-        {
-            if (n < policy.MinEvents)
-                continue;
-            var net = policy.NetworkOf(ip);
-            var until = banWeeks == int.MaxValue - 1 ? int.MaxValue : w + banWeeks;
-            blocks[net] = Math.Max(blocks.GetValueOrDefault(net, int.MinValue), until);
-        }
-    }
+        var firstWeek = _attackers.TryGetValue(e.Key, out var f) ? f : (int?)null;
+        return new WeekRow(e.Key, e.Value.Attacks, e.Value.Messages, e.Value.Logins, e.Value.Attacks > 0 && firstWeek == w.Key, firstWeek is not null);
+    }).ToArray());
 
     private static DateTimeOffset StartOfWeek(DateTimeOffset t)
     {
