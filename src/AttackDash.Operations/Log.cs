@@ -12,4 +12,14 @@ internal static partial class Log
 
     [LoggerMessage(3, LogLevel.Error, "The weekly review could not be opened; trying again in {Delay}")]
     public static partial void ReviewFailed(ILogger logger, Exception exception, TimeSpan delay);
+
+    // No username or line here: they are attacker-written, and the log is read as lines.
+    [LoggerMessage(4, LogLevel.Warning, "Alert: {Kind} from {Ip}")]
+    public static partial void AlertRaised(ILogger logger, string kind, string ip);
+
+    [LoggerMessage(5, LogLevel.Warning, "The webhook refused alert {Id}: {Problem}; it is tried again")]
+    public static partial void WebhookFailed(ILogger logger, long id, string? problem);
+
+    [LoggerMessage(6, LogLevel.Error, "A round of live alerts failed; the next one tries again")]
+    public static partial void AlertRoundFailed(ILogger logger, Exception exception);
 }

@@ -16,6 +16,7 @@ public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> op
     public DbSet<IngestSource> IngestSources => Set<IngestSource>();
     public DbSet<BlockRow> Blocks => Set<BlockRow>();
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
+    public DbSet<AlertRow> Alerts => Set<AlertRow>();
     public DbSet<AllowRow> Allowlist => Set<AllowRow>();
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
     public DbSet<ReviewRow> Reviews => Set<ReviewRow>();

@@ -1,5 +1,6 @@
 using AttackDash.Ingestion.Hosting;
 using AttackDash.Operations;
+using AttackDash.Operations.Alerts;
 using AttackDash.Operations.Configuration;
 using AttackDash.Storage.Hosting;
 using AttackDash.Web.Blocking.Api;
@@ -33,6 +34,7 @@ public static class WebAppFactory
         builder.Services.AddAttackDashIngestion(builder.Configuration);
         builder.Services.AddAttackDashReview(builder.Configuration).AddReviewWorker();
         builder.Services.AddBlockingPolicies(builder.Configuration);
+        builder.Services.AddAttackDashAlerts(builder.Configuration);
         builder.Services.AddBlocklistApi(builder.Configuration);
         builder.Services.AddDashboardSecurity(builder.Configuration);
         builder.Services.AddTransportSecurity(builder.Configuration);

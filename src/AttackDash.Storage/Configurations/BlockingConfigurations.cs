@@ -103,3 +103,18 @@ internal sealed class LoginFailureRowConfiguration : IEntityTypeConfiguration<Lo
         b.HasIndex(r => r.LastFailure);
     }
 }
+
+internal sealed class AlertRowConfiguration : IEntityTypeConfiguration<AlertRow>
+{
+    public void Configure(EntityTypeBuilder<AlertRow> b)
+    {
+        b.ToTable("alerts");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Kind).HasMaxLength(32);
+        b.Property(r => r.Ip).HasMaxLength(39);
+        // The quiet-time check of every new alert: the newest alert of the same kind and client.
+        b.HasIndex(r => new { r.Kind, r.Ip, r.Time });
+        b.HasIndex(r => r.RaisedAt);
+        b.HasIndex(r => r.Id, "IX_alerts_open").HasFilter("acknowledged_at IS NULL");
+    }
+}

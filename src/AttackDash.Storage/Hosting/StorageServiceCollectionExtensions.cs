@@ -1,3 +1,4 @@
+using AttackDash.Storage.Alerts;
 using AttackDash.Storage.Accounts;
 using AttackDash.Storage.Blocking;
 using AttackDash.Storage.Ingest;
@@ -42,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<IBacktestQueries, BacktestQueries>();
         services.AddScoped<EventReader>();
         services.AddScoped<IBlockingService, BlockingService>();
+        services.AddScoped<IAlertService>(sp => new AlertService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ITokenService, TokenService>();
         services.AddScoped<IUserService, UserService>();
         services.AddScoped<ISignInService, SignInService>();

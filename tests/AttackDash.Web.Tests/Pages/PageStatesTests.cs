@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
+using AttackDash.Web.Alerts.Pages;
 using AttackDash.Web.Blocking.Pages.Audit;
 using AttackDash.Web.Components.Pages.Backtest;
 using AttackDash.Web.Blocking.Pages.Blocks;
@@ -32,6 +33,7 @@ public sealed partial class PageStatesTests : PageTest
         { typeof(Blocks), "No open proposals." },
         { typeof(Backtest), "Replay the history" },
         { typeof(Audit), "0 records" },
+        { typeof(AlertList), "0 alerts." },
         { typeof(Tokens), "No token yet" },
         { typeof(Users), "Add user" },
         { typeof(Status), "This host follows no log." },

@@ -5,7 +5,7 @@ namespace AttackDash.Web.Components.Shared;
 /// <summary>How every page changes blocks, reviews, tokens and accounts: checked for admin at the moment of the action, refusals shown, never thrown at the circuit.</summary>
 public static class AdminAction
 {
-    public const string NotAllowed = "Only admins change blocks, reviews, tokens and accounts.";
+    public const string NotAllowed = "Only admins change blocks, reviews, tokens and accounts, and acknowledge alerts.";
 
     /// <summary>Runs <paramref name="change"/> for an admin and returns the message to show: its own, a refusal, or <see cref="NotAllowed"/>.</summary>
     public static async Task<string> RunAsync(Actor actor, Func<Task<string>> change)

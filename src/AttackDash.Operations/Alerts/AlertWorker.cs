@@ -1,0 +1,57 @@
+using AttackDash.Storage.Alerts;
+using AttackDash.Storage.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AttackDash.Operations.Alerts;
+
+/// <summary>
+/// Every <see cref="AlertOptions.Interval"/>: raises the alerts the newest lines call for (whichever
+/// process ingested them: this host's follow worker or an <c>attackdash ingest --follow</c> unit), then
+/// sends those the webhook has not accepted yet. A failed round is logged and the next one tries again;
+/// nothing here stops the host.
+/// </summary>
+internal sealed class AlertWorker(
+    IOptions<AlertOptions> options, AttackDashDatabase database, IServiceScopeFactory scopes, WebhookSender webhook,
+    TimeProvider clock, ILogger<AlertWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.Enabled || o.Kinds.Count == 0)
+            return;
+        await database.WhenReadyAsync(stoppingToken);
+        using var timer = new PeriodicTimer(o.Interval, clock);
+        do
+        {
+            try
+            {
+                await RoundAsync(o, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.AlertRoundFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    internal async Task RoundAsync(AlertOptions o, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var alerts = scope.ServiceProvider.GetRequiredService<IAlertService>();
+        foreach (var a in await alerts.RaiseAsync(clock.GetUtcNow() - o.Horizon, new AlertRules(o.Kinds, o.LookBack, o.Quiet), ct))
+            Log.AlertRaised(logger, a.Kind, a.Ip);
+        if (!webhook.Configured)
+            return;
+        foreach (var a in await alerts.UnsentAsync(o.Webhook.MaxAttempts, ct))
+        {
+            var (sent, problem) = await webhook.SendAsync(a, ct);
+            await alerts.MarkSentAsync(a.Id, sent, ct);
+            if (!sent)
+                Log.WebhookFailed(logger, a.Id, problem);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+namespace AttackDash.Storage.Alerts;
+
+public sealed record AlertView(long Id, DateTimeOffset RaisedAt, string Kind, string Ip, DateTimeOffset Time, string? Username, string Line, long Attacks, DateTimeOffset? AcknowledgedAt, string? AcknowledgedBy);
+
+/// <summary>
+/// What raises an alert. <see cref="Kinds"/> holds <see cref="AlertKinds"/> names; a possible compromise
+/// needs attack events from the client in the <see cref="LookBack"/>; after an alert, the same kind from
+/// the same client stays quiet for <see cref="Quiet"/>.
+/// </summary>
+public sealed record AlertRules(IReadOnlyCollection<string> Kinds, TimeSpan LookBack, TimeSpan Quiet);
+
+public static class AlertKinds
+{
+    /// <summary>A successful AUTH, or a message accepted for delivery, from a client that attacked in the look-back.</summary>
+    public const string PossibleCompromise = "possible_compromise";
+
+    /// <summary>A shell or code payload in the envelope.</summary>
+    public const string Injection = "injection";
+
+    public static IReadOnlyList<string> All { get; } = [PossibleCompromise, Injection];
+}
+
+/// <summary>Live alerts in the store: raised from the newest events, listed, acknowledged (audited), and marked as sent.</summary>
+public interface IAlertService
+{
+    /// <summary>
+    /// Raises one alert per kind and client for the events logged since <paramref name="since"/> that the
+    /// rules call for, unless the client had one of that kind within the quiet time: calling it again
+    /// over the same events raises nothing. Hosts may call it at the same time; they take turns.
+    /// </summary>
+    /// <returns>The alerts raised now.</returns>
+    Task<IReadOnlyList<AlertView>> RaiseAsync(DateTimeOffset since, AlertRules rules, CancellationToken ct = default);
+
+    /// <summary>Newest first; <paramref name="openOnly"/> leaves out the acknowledged, <paramref name="kind"/> the other kinds.</summary>
+    Task<(List<AlertView> Rows, int Total)> ListAsync(bool openOnly, int page, int pageSize, string? kind = null, CancellationToken ct = default);
+
+    /// <summary>The alerts nobody acknowledged yet, for the navigation's badge.</summary>
+    Task<int> OpenCountAsync(CancellationToken ct = default);
+
+    /// <summary>Marks an alert acknowledged by <paramref name="actor"/>, with an audit record; false when it does not exist or was already acknowledged.</summary>
+    Task<bool> AcknowledgeAsync(long id, string actor, CancellationToken ct = default);
+
+    /// <summary>Alerts of the last day that the webhook has not accepted yet, after fewer than <paramref name="maxAttempts"/> tries, oldest first.</summary>
+    Task<List<AlertView>> UnsentAsync(int maxAttempts, CancellationToken ct = default);
+
+    /// <summary>Counts a try to send the alert, and when <paramref name="sent"/>, that it got through.</summary>
+    Task MarkSentAsync(long id, bool sent, CancellationToken ct = default);
+}

