@@ -22,4 +22,13 @@ internal static partial class Log
 
     [LoggerMessage(6, LogLevel.Error, "A round of live alerts failed; the next one tries again")]
     public static partial void AlertRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(7, LogLevel.Warning, "Live policy {Policy}: {Decision} {Network}")]
+    public static partial void LiveDecision(ILogger logger, string policy, string decision, string network);
+
+    [LoggerMessage(8, LogLevel.Debug, "Live policy left {Network} alone: {Reason}")]
+    public static partial void LiveRefused(ILogger logger, string network, string reason);
+
+    [LoggerMessage(9, LogLevel.Error, "A round of live policies failed; the next one tries again")]
+    public static partial void ProposalRoundFailed(ILogger logger, Exception exception);
 }

@@ -35,6 +35,9 @@ public static class ReviewServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>Proposes or blocks, within seconds, the clients over a live policy's bar; see <see cref="ProposalWorker"/>.</summary>
+    public static IServiceCollection AddLiveProposals(this IServiceCollection services) => services.AddHostedService<ProposalWorker>();
+
     /// <summary>Opens each week's review on schedule and mails its digest; see <see cref="ReviewWorker"/>.</summary>
     public static IServiceCollection AddReviewWorker(this IServiceCollection services) => services.AddHostedService<ReviewWorker>();
 

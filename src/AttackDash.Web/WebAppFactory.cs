@@ -33,7 +33,7 @@ public static class WebAppFactory
         builder.Services.AddAttackDashStorage(builder.Configuration);
         builder.Services.AddAttackDashIngestion(builder.Configuration);
         builder.Services.AddAttackDashReview(builder.Configuration).AddReviewWorker();
-        builder.Services.AddBlockingPolicies(builder.Configuration);
+        builder.Services.AddBlockingPolicies(builder.Configuration).AddLiveProposals();
         builder.Services.AddAttackDashAlerts(builder.Configuration);
         builder.Services.AddBlocklistApi(builder.Configuration);
         builder.Services.AddDashboardSecurity(builder.Configuration);

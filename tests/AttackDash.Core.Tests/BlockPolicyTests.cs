@@ -51,15 +51,30 @@ public sealed class BlockPolicyTests
         Assert.Equal(2, CliRunner.Run(settings, "backtest", "--policy", "light", log).Exit);
     }
 
-    [Fact]
-    public void A_configured_policy_that_breaks_a_rule_is_refused_with_its_setting_named()
+    [Theory]
+    [InlineData("Block", "/8", "Blocking:Policies:0 (too wide): Block must be")]
+    [InlineData("Mode", "always", "Blocking:Policies:0 (too wide): Mode must be \"propose\", \"auto\" or \"off\"")]
+    [InlineData("Window", "00:00:10", "Blocking:Policies:0 (too wide): Window must be 1 minute to 100 years")]
+    public void A_configured_policy_that_breaks_a_rule_is_refused_with_its_setting_named(string key, string value, string message)
     {
         var (exit, _, stderr) = CliRunner.Run(new Dictionary<string, string?>(CliRunner.NoGeoIp)
         {
             ["Blocking:Policies:0:Name"] = "too wide",
-            ["Blocking:Policies:0:Block"] = "/8",
+            [$"Blocking:Policies:0:{key}"] = value,
         }, "backtest", "/dev/null");
         Assert.Equal(2, exit);
-        Assert.Contains("Blocking:Policies:0 (too wide): Block must be", stderr, StringComparison.Ordinal);
+        Assert.Contains(message, stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00:10:00", "10m")]
+    [InlineData("7.00:00:00", "1w")]
+    [InlineData("1.12:00:00", "36h")]
+    [InlineData("00:00:45", "45s")]
+    public void A_window_is_written_in_its_largest_whole_unit_and_reads_back_the_same(string span, string text)
+    {
+        var duration = TimeSpan.Parse(span, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(text, Core.Reports.Durations.Text(duration));
+        Assert.True(Core.Reports.Durations.TryParse(text, out var back) && back == duration);
     }
 }

@@ -24,4 +24,16 @@ public static class Durations
         duration = u * n;
         return true;
     }
+
+    /// <summary>The span in the same syntax, in its largest whole unit: 7 days is "1w", 90 minutes "90m".</summary>
+    public static string Text(TimeSpan span)
+    {
+        (TimeSpan Unit, char Name)[] units = [(TimeSpan.FromDays(7), 'w'), (TimeSpan.FromDays(1), 'd'), (TimeSpan.FromHours(1), 'h'), (TimeSpan.FromMinutes(1), 'm')];
+        foreach (var (unit, name) in units)
+        {
+            if (span >= unit && span.Ticks % unit.Ticks == 0)
+                return string.Create(CultureInfo.InvariantCulture, $"{span.Ticks / unit.Ticks}{name}");
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{span.TotalSeconds:0.###}s");
+    }
 }

@@ -1,0 +1,72 @@
+using System.Globalization;
+using AttackDash.Core.Reports;
+using AttackDash.Storage.Blocking;
+using AttackDash.Storage.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AttackDash.Operations.Blocking;
+
+/// <summary>
+/// The live side of the configured policies: every <see cref="BlockingOptions.LiveInterval"/>, each policy
+/// in "propose" or "auto" mode finds the clients over its bar (<see cref="LiveCandidates"/>) and proposes,
+/// or blocks, their networks through <see cref="IBlockingService"/>, so that the allowlist, the width
+/// rule and the ban-time escalation apply as to any block. A failed round is logged; the next one tries again.
+/// </summary>
+internal sealed class ProposalWorker(
+    IOptions<BlockingOptions> options, AttackDashDatabase database, IServiceScopeFactory scopes, TimeProvider clock,
+    ILogger<ProposalWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var live = options.Value.Policies.Where(p => p.Mode != "off").ToList();
+        if (live.Count == 0)
+            return;
+        await database.WhenReadyAsync(stoppingToken);
+        using var timer = new PeriodicTimer(options.Value.LiveInterval, clock);
+        do
+        {
+            try
+            {
+                await RoundAsync(live, stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                Log.ProposalRoundFailed(logger, e);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RoundAsync(IReadOnlyList<PolicySettings> policies, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var candidates = scope.ServiceProvider.GetRequiredService<LiveCandidates>();
+        var blocking = scope.ServiceProvider.GetRequiredService<IBlockingService>();
+        foreach (var settings in policies)
+        {
+            var policy = settings.ToPolicy();
+            foreach (var c in await candidates.OverAsync(settings.Window, settings.MinEvents, policy.PrefixV4, policy.PrefixV6, clock.GetUtcNow(), ct))
+            {
+                var actor = $"policy:{settings.Name}";
+                var reason = string.Create(CultureInfo.InvariantCulture,
+                    $"policy {settings.Name}: {c.Ip} made {c.Events:N0} attack events in {Durations.Text(settings.Window)}{(c.Ips > 1 ? $", {c.Ips} IPs of {c.Network} over the bar" : "")}");
+                try
+                {
+                    if (settings.Mode == "auto")
+                        await blocking.BlockAsync(c.Network, reason, actor, ct: ct);
+                    else
+                        await blocking.ProposeAsync(c.Network, reason, actor, ct);
+                    Log.LiveDecision(logger, settings.Name, settings.Mode == "auto" ? "blocked" : "proposed", c.Network.ToString());
+                }
+                catch (BlockRefusedException e)
+                {
+                    // The allowlist or a protected range: the same answer at every look, so not a warning.
+                    Log.LiveRefused(logger, c.Network.ToString(), e.Message);
+                }
+            }
+        }
+    }
+}
