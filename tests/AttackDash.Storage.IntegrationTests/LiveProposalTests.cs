@@ -23,9 +23,9 @@ public sealed class LiveProposalTests(PostgresFixture pg)
         var now = DateTimeOffset.UtcNow;
         await File.WriteAllLinesAsync(log,
         [
-            .. Enumerable.Range(0, 2).Select(i => AlertTests.AuthFailure(now.AddMinutes(-4).AddSeconds(i), "185.220.101.7", "admin")),
-            .. Enumerable.Range(0, 5).Select(i => AlertTests.AuthFailure(now.AddMinutes(-4).AddSeconds(i), "62.233.50.8", "admin")),   // allowlisted
-            .. Enumerable.Range(0, 5).Select(i => AlertTests.AuthFailure(now.AddHours(-2).AddSeconds(i), "45.155.205.3", "admin")),   // outside the window
+            .. Enumerable.Range(0, 2).Select(i => AttackLines.AuthFailure(now.AddMinutes(-4).AddSeconds(i), "185.220.101.7", "admin")),
+            .. Enumerable.Range(0, 5).Select(i => AttackLines.AuthFailure(now.AddMinutes(-4).AddSeconds(i), "62.233.50.8", "admin")),   // allowlisted
+            .. Enumerable.Range(0, 5).Select(i => AttackLines.AuthFailure(now.AddHours(-2).AddSeconds(i), "45.155.205.3", "admin")),   // outside the window
         ]);
         Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
         var blocking = new BlockingService(Store.Of(cs));
@@ -35,7 +35,7 @@ public sealed class LiveProposalTests(PostgresFixture pg)
         await Task.Delay(2500);
         Assert.Empty(await blocking.ListAsync([BlockState.Proposed, BlockState.Active]));
 
-        await File.AppendAllLinesAsync(log, Enumerable.Range(0, 3).Select(i => AlertTests.AuthFailure(DateTimeOffset.UtcNow, "185.220.101.7", "root")));
+        await File.AppendAllLinesAsync(log, Enumerable.Range(0, 3).Select(i => AttackLines.AuthFailure(DateTimeOffset.UtcNow, "185.220.101.7", "root")));
         var proposal = await WaitForAsync(() => blocking.ListAsync([BlockState.Proposed]), TimeSpan.FromSeconds(30));
         await Task.Delay(2500);
         var stillOne = await blocking.ListAsync([BlockState.Proposed, BlockState.Active]);
@@ -57,7 +57,7 @@ public sealed class LiveProposalTests(PostgresFixture pg)
         using var dir = new TempDir();
         var log = dir.File("mail.log");
         var now = DateTimeOffset.UtcNow;
-        await File.WriteAllLinesAsync(log, Enumerable.Range(0, 4).Select(i => AlertTests.AuthFailure(now.AddMinutes(-1).AddSeconds(i), "185.220.101.7", "admin")));
+        await File.WriteAllLinesAsync(log, Enumerable.Range(0, 4).Select(i => AttackLines.AuthFailure(now.AddMinutes(-1).AddSeconds(i), "185.220.101.7", "admin")));
         var blocking = new BlockingService(Store.Of(cs));
         using var host = BuildHost(cs, log, "auto", "/24");
         await host.StartAsync();

@@ -20,7 +20,7 @@ public sealed class StoreContents(NpgsqlDataSource dataSource)
     public async Task<long> VersionAsync(CancellationToken ct = default)
     {
         await using var cmd = dataSource.CreateCommand(
-            "SELECT (SELECT coalesce(sum(lines_done), 0) FROM ingest_sources) + (SELECT coalesce(max(id), 0) FROM audit_log)");
+            "SELECT (SELECT coalesce(sum(lines_done), 0) FROM ingest_sources) + (SELECT coalesce(max(id), 0) FROM audit_log) + (SELECT coalesce(max(id), 0) FROM alerts)");
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
     }
 

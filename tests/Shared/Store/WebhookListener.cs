@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 
-namespace AttackDash.Storage.IntegrationTests;
+namespace AttackDash.Tests.Shared;
 
 /// <summary>A real HTTP endpoint on 127.0.0.1 that records each POSTed body, as a webhook receiver would.</summary>
 internal sealed class WebhookListener : IDisposable
