@@ -44,6 +44,13 @@ internal static class PageTimings
         yield return ("page: review", () => All(new ReviewService(source).LatestAsync()));
         yield return ("page: blocks + audit", () => All(new BlockingService(source).ListAsync([Core.Blocking.BlockState.Active]), new BlockingService(source).AuditAsync(0, 50)));
         yield return ("page: backtest (on demand)", () => All(new BacktestQueries(source).RunAsync(BlockPolicy.Defaults)));
+        // One round of the live policies' look at the store (the web host makes one per Blocking:LiveInterval),
+        // as if the newest day were now: 10 minutes and a day of raw events, a week of the daily rollup.
+        var live = new LiveCandidates(source);
+        var now = week.To;
+        yield return ("live: one round of policies (10 min, 1 d, 7 d)", () => All(
+            live.OverAsync(TimeSpan.FromMinutes(10), 3, 32, 128, now), live.OverAsync(TimeSpan.FromDays(1), 100, 32, 128, now),
+            live.OverAsync(TimeSpan.FromDays(7), 100, 24, 64, now)));
     }
 
     private static async Task<int> All(params Task[] loads)

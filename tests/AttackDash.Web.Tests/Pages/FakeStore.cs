@@ -90,5 +90,11 @@ public sealed partial class FakeStore : IDashboardQueries, IOverviewQueries, ITi
     public Task<List<RawLine>> LinesAsync(IPAddress ip, int page, int pageSize, CancellationToken ct = default) => Answer(Lines);
     Task<List<BlockView>> IIpQueries.BlocksAsync(IPAddress ip, CancellationToken ct) => Answer(Blocks.Where(b => b.Network.Contains(IpAddress128.From(ip))).ToList());
     public Task<Collateral> CollateralAsync(Cidr network, CancellationToken ct = default) => Answer(Collateral);
-    public Task<List<BacktestResult>> RunAsync(IReadOnlyList<BlockPolicy> policies, CancellationToken ct = default) => Answer(Backtest);
+    public IReadOnlyList<BlockPolicy> BacktestPolicies { get; private set; } = [];
+
+    public Task<List<BacktestResult>> RunAsync(IReadOnlyList<BlockPolicy> policies, CancellationToken ct = default)
+    {
+        BacktestPolicies = policies;
+        return Answer(Backtest);
+    }
 }

@@ -176,6 +176,28 @@ public sealed class PageDataTests : PageTest
     }
 
     [Fact]
+    public void A_policy_typed_on_the_backtest_page_is_replayed_beside_the_configured_ones_and_a_broken_one_is_refused()
+    {
+        SignIn("viewer");
+        var cut = RenderPage<Backtest>();
+        cut.Find("#policy-min").Change("0");
+        cut.Find("#policy-form").Submit();
+        cut.WaitForAssertion(() => Assert.Contains("is not N/WINDOW/BLOCK/BAN", cut.Find("#policy-error").TextContent, StringComparison.Ordinal));
+
+        cut.Find("#policy-min").Change("20");
+        cut.Find("#policy-days").Change("3");
+        cut.Find("#policy-block").Change("24");
+        cut.Find("#policy-ban").Change("0");
+        cut.Find("#policy-form").Submit();
+        cut.WaitForAssertion(() => Assert.Contains("20/3d/24/forever", cut.Find("#policy-list").TextContent, StringComparison.Ordinal));
+        cut.Find("#run-backtest").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(BlockPolicy.Defaults.Count + 1, Store.BacktestPolicies.Count));
+        var added = Store.BacktestPolicies[^1];
+        Assert.Equal((20, 3, 24, 64, TimeSpan.MaxValue), (added.MinEvents, added.WindowDays, added.PrefixV4, added.PrefixV6, added.BanTime));
+    }
+
+    [Fact]
     public void The_audit_log_shows_who_did_what()
     {
         Store.Audit.Add(new AuditView(1, Seen, "alice", "block", "62.233.50.0/24", "dictionary attack"));
