@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(9, LogLevel.Error, "A round of live policies failed; the next one tries again")]
     public static partial void ProposalRoundFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "Alert {Id} could not be mailed: {Problem}")]
+    public static partial void AlertMailFailed(ILogger logger, long id, string problem);
 }

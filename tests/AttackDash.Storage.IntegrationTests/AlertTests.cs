@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using AttackDash.Ingestion.Hosting;
+using AttackDash.Operations;
 using AttackDash.Operations.Alerts;
 using AttackDash.Storage.Alerts;
 using AttackDash.Storage.Hosting;
@@ -104,6 +105,44 @@ public sealed class AlertTests(PostgresFixture pg)
         Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM alerts WHERE sent_at IS NOT NULL AND send_attempts = 1"));
     }
 
+    [Fact]
+    public async Task An_alert_is_mailed_once_through_the_digest_s_transport_with_the_attacker_text_kept_out_of_the_headers()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = dir.File("mail.log");
+        var now = DateTimeOffset.UtcNow;
+        await File.WriteAllLinesAsync(log, [AttackLines.AuthFailure(now.AddMinutes(-3), "185.220.101.7", "admin"), AttackLines.AuthSuccess(now.AddMinutes(-1), "185.220.101.7", "admin")]);
+        var captured = dir.File("captured.eml");
+        var fake = dir.File("sendmail");
+        await File.WriteAllTextAsync(fake, $"#!/bin/sh\necho \"args: $*\" >> {captured}\ncat >> {captured}\n");
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(fake, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        using var host = BuildHost(new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:AttackDash"] = cs,
+            ["Ingest:Paths:0"] = log,
+            ["Ingest:FlushInterval"] = "00:00:00.2",
+            ["GeoIp:Directory"] = "/nonexistent",
+            ["Alerts:Interval"] = "00:00:01",
+            ["Alerts:MailTo:0"] = "ops@example.org",
+            ["Digest:SendmailPath"] = fake,
+            ["Digest:DashboardUrl"] = "https://attackdash.example.org",
+        });
+        await host.StartAsync();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline && !File.Exists(captured))
+            await Task.Delay(200);
+        await Task.Delay(3000);   // three more rounds: nothing more is mailed
+        await host.StopAsync();
+
+        var mail = await File.ReadAllTextAsync(captured);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(mail, "^args: -t -i$", System.Text.RegularExpressions.RegexOptions.Multiline));
+        Assert.Contains("To: ops@example.org\r\nSubject: AttackDash: possible compromise from 185.220.101.7\r\n", mail, StringComparison.Ordinal);
+        Assert.Contains("succeeded as 'admin'", mail, StringComparison.Ordinal);
+        Assert.Contains("https://attackdash.example.org/alerts", mail, StringComparison.Ordinal);
+    }
+
     private static IHost BuildHost(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -111,6 +150,7 @@ public sealed class AlertTests(PostgresFixture pg)
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddAttackDashStorage(builder.Configuration);
         builder.Services.AddAttackDashIngestion(builder.Configuration);
+        builder.Services.AddAttackDashReview(builder.Configuration);
         builder.Services.AddAttackDashAlerts(builder.Configuration);
         return builder.Build();
     }

@@ -34,6 +34,9 @@ public sealed class AlertOptions : IValidatableObject
 
     public WebhookOptions Webhook { get; set; } = new();
 
+    /// <summary>Recipients of a mail per alert, through the digest's transport and sender (section "Digest"). None: no mail.</summary>
+    public List<string> MailTo { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         foreach (var kind in Kinds.Where(k => !AlertKinds.All.Contains(k)))

@@ -8,7 +8,8 @@ public static class AlertServiceCollectionExtensions
 {
     /// <summary>
     /// Live alerts (section "Alerts", validated at start): the worker that raises them from the newest
-    /// lines and the webhook that carries them. Needs <c>AddAttackDashStorage</c>.
+    /// lines and the webhook and the mail that carry them. Needs <c>AddAttackDashStorage</c>, and
+    /// <c>AddAttackDashReview</c> for the mail's transport (section "Digest").
     /// </summary>
     public static IServiceCollection AddAttackDashAlerts(this IServiceCollection services, IConfiguration configuration)
     {
@@ -16,6 +17,7 @@ public static class AlertServiceCollectionExtensions
         services.AddSingleton(sp => new WebhookSender(
             new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = TimeSpan.FromSeconds(10) },
             sp.GetRequiredService<IOptions<AlertOptions>>()));
+        services.AddSingleton<AlertMailer>();
         services.AddHostedService<AlertWorker>();
         return services;
     }

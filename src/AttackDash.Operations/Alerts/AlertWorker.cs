@@ -10,11 +10,11 @@ namespace AttackDash.Operations.Alerts;
 /// <summary>
 /// Every <see cref="AlertOptions.Interval"/>: raises the alerts the newest lines call for (whichever
 /// process ingested them: this host's follow worker or an <c>attackdash ingest --follow</c> unit), then
-/// sends those the webhook has not accepted yet. A failed round is logged and the next one tries again;
+/// mails them and sends those the webhook has not accepted yet. A failed round is logged and the next one tries again;
 /// nothing here stops the host.
 /// </summary>
 internal sealed class AlertWorker(
-    IOptions<AlertOptions> options, AttackDashDatabase database, IServiceScopeFactory scopes, WebhookSender webhook,
+    IOptions<AlertOptions> options, AttackDashDatabase database, IServiceScopeFactory scopes, WebhookSender webhook, AlertMailer mailer,
     TimeProvider clock, ILogger<AlertWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -43,7 +43,10 @@ internal sealed class AlertWorker(
         await using var scope = scopes.CreateAsyncScope();
         var alerts = scope.ServiceProvider.GetRequiredService<IAlertService>();
         foreach (var a in await alerts.RaiseAsync(clock.GetUtcNow() - o.Horizon, new AlertRules(o.Kinds, o.LookBack, o.Quiet), ct))
+        {
             Log.AlertRaised(logger, a.Kind, a.Ip);
+            await MailAsync(a, ct);
+        }
         if (!webhook.Configured)
             return;
         foreach (var a in await alerts.UnsentAsync(o.Webhook.MaxAttempts, ct))
@@ -52,6 +55,21 @@ internal sealed class AlertWorker(
             await alerts.MarkSentAsync(a.Id, sent, ct);
             if (!sent)
                 Log.WebhookFailed(logger, a.Id, problem);
+        }
+    }
+
+    // Mail goes once, as the alert is raised: a mail server that refuses it is logged, not retried.
+    private async Task MailAsync(AlertView a, CancellationToken ct)
+    {
+        if (!mailer.Configured)
+            return;
+        try
+        {
+            await mailer.SendAsync(a, ct);
+        }
+        catch (IOException e)
+        {
+            Log.AlertMailFailed(logger, a.Id, e.Message);
         }
     }
 }

@@ -37,11 +37,15 @@ public static class DigestMessage
         return Message(options, subject, body.ToString(), now);
     }
 
-    private static string Message(DigestOptions options, string subject, string body, DateTimeOffset now)
+    private static string Message(DigestOptions options, string subject, string body, DateTimeOffset now) =>
+        Message(options.From, options.To, subject, body, now);
+
+    /// <summary>A plain-text RFC 5322 message; the alerts' mail uses it too. <paramref name="subject"/> must be one line of our own text.</summary>
+    internal static string Message(string from, IEnumerable<string> to, string subject, string body, DateTimeOffset now)
     {
         var sb = new StringBuilder();
-        sb.Append("From: ").Append(options.From).Append("\r\n");
-        sb.Append("To: ").Append(string.Join(", ", options.To)).Append("\r\n");
+        sb.Append("From: ").Append(from).Append("\r\n");
+        sb.Append("To: ").Append(string.Join(", ", to)).Append("\r\n");
         sb.Append("Subject: ").Append(subject).Append("\r\n");
         sb.Append("Date: ").Append(now.ToString("ddd, dd MMM yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture).Remove(29, 1)).Append("\r\n");
         sb.Append("MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");

@@ -19,7 +19,8 @@ public sealed class DigestSender(IDigestQueries queries, IOptions<DigestOptions>
         return true;
     }
 
-    private static IMailTransport Transport(DigestOptions o) => o.Transport == "smtp"
+    /// <summary>The transport that section "Digest" configures: the alerts' mail goes the same way.</summary>
+    internal static IMailTransport Transport(DigestOptions o) => o.Transport == "smtp"
         ? new SmtpTransport(o.SmtpHost, o.SmtpPort)
         : new SendmailTransport(o.SendmailPath);
 }
