@@ -48,6 +48,34 @@ public sealed class AlertTests(PostgresFixture pg)
     }
 
     [Fact]
+    public async Task A_campaign_is_raised_once_per_username_and_a_login_with_its_username_from_a_clean_address_is_a_possible_compromise()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var now = DateTimeOffset.UtcNow;
+        var log = dir.File("maillog");
+        await File.WriteAllLinesAsync(log,
+        [
+            .. Enumerable.Range(1, 5).Select(i => AttackLines.AuthFailure(now.AddMinutes(-6).AddSeconds(i), $"185.220.101.{i}", "sales")),
+            .. Enumerable.Range(0, 12).Select(i => AttackLines.AuthFailure(now.AddMinutes(-20).AddSeconds(i), "45.155.205.3", $"u{i}")),
+            AttackLines.AuthSuccess(now.AddMinutes(-1), "62.233.50.9", "sales"),   // never attacked: the stolen password worked
+        ]);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
+        var alerts = new AlertService(Store.Of(cs));
+        var rules = Rules with { HeavyHitterEvents = 10 };
+
+        var raised = await alerts.RaiseAsync(now.AddMinutes(-15), rules);
+
+        Assert.Equal([(AlertKinds.Campaign, "185.220.101.5", "sales", 5L), (AlertKinds.PossibleCompromise, "62.233.50.9", "sales", 0L)],
+            raised.Select(a => (a.Kind, a.Ip, a.Username, a.Attacks)));
+        // The heavy hitter stopped 20 minutes ago, before the horizon: history, not news.
+        Assert.DoesNotContain(raised, a => a.Kind == AlertKinds.HeavyHitter);
+        var late = await alerts.RaiseAsync(now.AddMinutes(-30), rules);
+        Assert.Equal([(AlertKinds.HeavyHitter, "45.155.205.3", 12L)], late.Select(a => (a.Kind, a.Ip, a.Attacks)));
+        Assert.Empty(await alerts.RaiseAsync(now.AddMinutes(-30), rules));
+    }
+
+    [Fact]
     public async Task Acknowledging_an_alert_is_audited_once_and_closes_it()
     {
         var cs = await pg.NewDatabaseAsync();

@@ -15,7 +15,7 @@ public sealed class AlertMailer(IOptions<AlertOptions> alerts, IOptions<DigestOp
     {
         var c = CultureInfo.InvariantCulture;
         // The subject is ours alone (kind and address); the attacker-written username and line stay in the body.
-        var subject = a.Kind == AlertKinds.PossibleCompromise ? $"AttackDash: possible compromise from {a.Ip}" : $"AttackDash: injection payload from {a.Ip}";
+        var subject = $"AttackDash: {AlertKinds.Label(a.Kind)} from {a.Ip}";
         var body = new StringBuilder()
             .AppendLine(AlertPayload.Text(a, alerts.Value.LookBack)).AppendLine()
             .AppendLine(c, $"Line: {a.Line}");

@@ -10,7 +10,7 @@ public sealed class AlertOptions : IValidatableObject
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Which kinds are raised: <c>possible_compromise</c>, <c>injection</c>.</summary>
+    /// <summary>Which kinds are raised: <c>possible_compromise</c>, <c>injection</c>, <c>campaign</c>, <c>heavy_hitter</c>.</summary>
     public List<string> Kinds { get; set; } = [.. AlertKinds.All];
 
     /// <summary>How often the newest lines are looked at.</summary>
@@ -31,6 +31,14 @@ public sealed class AlertOptions : IValidatableObject
     /// <summary>After an alert, the same kind from the same client stays quiet this long.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan Quiet { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A campaign: one username from this many clients within ten minutes.</summary>
+    [Range(2, 10_000)]
+    public int CampaignIps { get; set; } = 5;
+
+    /// <summary>A heavy hitter: this many attack events from one client within 24 hours (alerted once per client).</summary>
+    [Range(10, 100_000_000)]
+    public long HeavyHitterEvents { get; set; } = 1000;
 
     public WebhookOptions Webhook { get; set; } = new();
 

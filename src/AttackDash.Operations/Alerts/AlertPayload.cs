@@ -25,9 +25,15 @@ public static class AlertPayload
     {
         var who = a.Username is { } u ? $" as '{Escape(u)}'" : "";
         var when = a.Time.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture);
-        return a.Kind == AlertKinds.PossibleCompromise
-            ? string.Create(CultureInfo.InvariantCulture, $"AttackDash: possible compromise: {a.Ip} succeeded{who} at {when}, after {a.Attacks:N0} attack events in {lookBack.TotalDays:0} days")
-            : $"AttackDash: injection payload from {a.Ip} at {when}";
+        return a.Kind switch
+        {
+            AlertKinds.PossibleCompromise when a.Attacks == 0 => $"AttackDash: possible compromise: {a.Ip} succeeded{who} at {when}, a username a campaign tried",
+            AlertKinds.PossibleCompromise => string.Create(CultureInfo.InvariantCulture,
+                $"AttackDash: possible compromise: {a.Ip} succeeded{who} at {when}, after {a.Attacks:N0} attack events in {lookBack.TotalDays:0} days"),
+            AlertKinds.Campaign => $"AttackDash: campaign against username '{Escape(a.Username ?? "")}', newest client {a.Ip}, at {when}: {a.Line}",
+            AlertKinds.HeavyHitter => $"AttackDash: new heavy hitter {a.Ip} at {when}: {a.Line}",
+            _ => $"AttackDash: injection payload from {a.Ip} at {when}",
+        };
     }
 
     private static string Escape(string s) => s.Replace("&", "&amp;", StringComparison.Ordinal)

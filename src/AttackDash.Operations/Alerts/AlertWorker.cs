@@ -42,7 +42,7 @@ internal sealed class AlertWorker(
     {
         await using var scope = scopes.CreateAsyncScope();
         var alerts = scope.ServiceProvider.GetRequiredService<IAlertService>();
-        foreach (var a in await alerts.RaiseAsync(clock.GetUtcNow() - o.Horizon, new AlertRules(o.Kinds, o.LookBack, o.Quiet), ct))
+        foreach (var a in await alerts.RaiseAsync(clock.GetUtcNow() - o.Horizon, new AlertRules(o.Kinds, o.LookBack, o.Quiet, o.CampaignIps, o.HeavyHitterEvents), ct))
         {
             Log.AlertRaised(logger, a.Kind, a.Ip);
             await MailAsync(a, ct);

@@ -1,6 +1,5 @@
 using AttackDash.Core.Events;
 using AttackDash.Storage.Entities;
-using AttackDash.Storage.Ingest;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using NpgsqlTypes;
@@ -13,28 +12,6 @@ public sealed class AlertService(NpgsqlDataSource dataSource, TimeProvider? cloc
     private const long RaiseLock = 0x4144_414c_4552_54;   // "ADALERT": one host raises at a time
     private readonly TimeProvider _clock = clock ?? TimeProvider.System;
 
-    // The newest line of each kind from each client since @since: it carries the freshest evidence, and
-    // once alerted it keeps the quiet check true for every line before it.
-    private static readonly string RaiseSql = $"""
-        WITH c AS (
-            SELECT DISTINCT ON (a.kind, e.client_ip) a.kind, e.client_ip, e.time, e.username, e.detail
-            FROM events e
-            CROSS JOIN LATERAL (SELECT CASE WHEN e.kind = {(int)EventKind.Injection} THEN '{AlertKinds.Injection}' ELSE '{AlertKinds.PossibleCompromise}' END AS kind) a
-            WHERE e.time >= @since AND e.kind = ANY(@kinds) AND e.client_ip IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM ip_summary l WHERE l.local AND l.ip = e.client_ip)
-            ORDER BY a.kind, e.client_ip, e.time DESC),
-        h AS (
-            SELECT c.*, host(c.client_ip) AS ip,
-                   (SELECT coalesce(sum(d.events), 0) FROM daily_ip_kind d WHERE d.ip = c.client_ip AND d.kind IN {EventKindSql.AttackKinds}
-                      AND d.day >= ((c.time - @look_back) AT TIME ZONE 'UTC')::date) AS attacks
-            FROM c)
-        INSERT INTO alerts (raised_at, kind, ip, time, username, line, attacks, send_attempts)
-        SELECT @now, h.kind, h.ip, h.time, h.username, h.detail, h.attacks, 0 FROM h
-        WHERE (h.kind = '{AlertKinds.Injection}' OR h.attacks > 0)
-          AND NOT EXISTS (SELECT 1 FROM alerts x WHERE x.kind = h.kind AND x.ip = h.ip AND x.time > h.time - @quiet)
-        RETURNING id, raised_at, kind, ip, time, username, line, attacks
-        """;
-
     /// <inheritdoc/>
     public async Task<IReadOnlyList<AlertView>> RaiseAsync(DateTimeOffset since, AlertRules rules, CancellationToken ct = default)
     {
@@ -43,29 +20,39 @@ public sealed class AlertService(NpgsqlDataSource dataSource, TimeProvider? cloc
             kinds.AddRange([(short)EventKind.AuthSuccess, (short)EventKind.MessageAccepted]);
         if (rules.Kinds.Contains(AlertKinds.Injection))
             kinds.Add((short)EventKind.Injection);
-        if (kinds.Count == 0)
-            return [];
         await using var conn = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         await using (var lockCmd = new NpgsqlCommand($"SELECT pg_advisory_xact_lock({RaiseLock})", conn, tx))
             await lockCmd.ExecuteNonQueryAsync(ct);
         var raised = new List<AlertView>();
-        await using (var cmd = new NpgsqlCommand(RaiseSql, conn, tx))
-        {
-            cmd.Parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.TimestampTz) { Value = since });
-            cmd.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = kinds.ToArray() });
-            cmd.Parameters.Add(new NpgsqlParameter("look_back", NpgsqlDbType.Interval) { Value = rules.LookBack });
-            cmd.Parameters.Add(new NpgsqlParameter("quiet", NpgsqlDbType.Interval) { Value = rules.Quiet });
-            cmd.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = _clock.GetUtcNow() });
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-            {
-                raised.Add(new AlertView(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4),
-                    r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7), null, null));
-            }
-        }
+        if (rules.Kinds.Contains(AlertKinds.Campaign))
+            raised.AddRange(await RunAsync(conn, tx, AlertSql.Campaigns, since, rules, kinds, ct));
+        if (kinds.Count > 0)
+            raised.AddRange(await RunAsync(conn, tx, AlertSql.Events, since, rules, kinds, ct));
+        if (rules.Kinds.Contains(AlertKinds.HeavyHitter))
+            raised.AddRange(await RunAsync(conn, tx, AlertSql.HeavyHitters, since, rules, kinds, ct));
         await tx.CommitAsync(ct);
         return raised;
+    }
+
+    private async Task<List<AlertView>> RunAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string sql, DateTimeOffset since, AlertRules rules, List<short> kinds, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand(sql, conn, tx);
+        cmd.Parameters.Add(new NpgsqlParameter("since", NpgsqlDbType.TimestampTz) { Value = since });
+        cmd.Parameters.Add(new NpgsqlParameter("kinds", NpgsqlDbType.Array | NpgsqlDbType.Smallint) { Value = kinds.ToArray() });
+        cmd.Parameters.Add(new NpgsqlParameter("look_back", NpgsqlDbType.Interval) { Value = rules.LookBack });
+        cmd.Parameters.Add(new NpgsqlParameter("quiet", NpgsqlDbType.Interval) { Value = rules.Quiet });
+        cmd.Parameters.Add(new NpgsqlParameter("now", NpgsqlDbType.TimestampTz) { Value = _clock.GetUtcNow() });
+        cmd.Parameters.Add(new NpgsqlParameter("campaign_ips", NpgsqlDbType.Bigint) { Value = (long)rules.CampaignIps });
+        cmd.Parameters.Add(new NpgsqlParameter("heavy", NpgsqlDbType.Bigint) { Value = rules.HeavyHitterEvents });
+        var rows = new List<AlertView>();
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct))
+        {
+            rows.Add(new AlertView(r.GetInt64(0), r.GetFieldValue<DateTimeOffset>(1), r.GetString(2), r.GetString(3), r.GetFieldValue<DateTimeOffset>(4),
+                r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6), r.GetInt64(7), null, null));
+        }
+        return rows;
     }
 
     /// <inheritdoc/>

@@ -4,10 +4,13 @@ public sealed record AlertView(long Id, DateTimeOffset RaisedAt, string Kind, st
 
 /// <summary>
 /// What raises an alert. <see cref="Kinds"/> holds <see cref="AlertKinds"/> names; a possible compromise
-/// needs attack events from the client in the <see cref="LookBack"/>; after an alert, the same kind from
-/// the same client stays quiet for <see cref="Quiet"/>.
+/// needs attack events from the client in the <see cref="LookBack"/>, or a username a campaign tried in
+/// it; after an alert, the same kind from the same client (a campaign: for the same username) stays quiet
+/// for <see cref="Quiet"/>. A campaign is one username from <see cref="CampaignIps"/> clients within ten
+/// minutes; a heavy hitter makes <see cref="HeavyHitterEvents"/> attack events within 24 hours, and is
+/// alerted once.
 /// </summary>
-public sealed record AlertRules(IReadOnlyCollection<string> Kinds, TimeSpan LookBack, TimeSpan Quiet);
+public sealed record AlertRules(IReadOnlyCollection<string> Kinds, TimeSpan LookBack, TimeSpan Quiet, int CampaignIps = 5, long HeavyHitterEvents = 1000);
 
 public static class AlertKinds
 {
@@ -17,7 +20,16 @@ public static class AlertKinds
     /// <summary>A shell or code payload in the envelope.</summary>
     public const string Injection = "injection";
 
-    public static IReadOnlyList<string> All { get; } = [PossibleCompromise, Injection];
+    /// <summary>One username from many clients within minutes (the rule of <c>analyze</c>).</summary>
+    public const string Campaign = "campaign";
+
+    /// <summary>A client over the heavy hitters' bar within 24 hours, for the first time.</summary>
+    public const string HeavyHitter = "heavy_hitter";
+
+    public static IReadOnlyList<string> All { get; } = [PossibleCompromise, Injection, Campaign, HeavyHitter];
+
+    /// <summary>The kind as the pages write it.</summary>
+    public static string Label(string kind) => kind.Replace('_', ' ');
 }
 
 /// <summary>Live alerts in the store: raised from the newest events, listed, acknowledged (audited), and marked as sent.</summary>
