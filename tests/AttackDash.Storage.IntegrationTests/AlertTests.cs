@@ -171,6 +171,17 @@ public sealed class AlertTests(PostgresFixture pg)
         Assert.Contains("https://attackdash.example.org/alerts", mail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Alerts:Kinds:0", "everything", "Alerts:Kinds: 'everything' is not one of")]
+    [InlineData("Alerts:Webhook:Url", "ftp://hooks.example.org/x", "is not an http or https address")]
+    [InlineData("Alerts:Webhook:Format", "teams", "Format")]
+    public async Task A_broken_alert_setting_stops_the_host_with_the_setting_named(string key, string value, string message)
+    {
+        using var host = BuildHost(new Dictionary<string, string?> { ["ConnectionStrings:AttackDash"] = pg.ServerConnectionString, [key] = value });
+        var e = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
+    }
+
     private static IHost BuildHost(Dictionary<string, string?> settings)
     {
         var builder = Host.CreateApplicationBuilder();

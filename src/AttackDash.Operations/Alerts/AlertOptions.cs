@@ -10,8 +10,13 @@ public sealed class AlertOptions : IValidatableObject
 
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Which kinds are raised: <c>possible_compromise</c>, <c>injection</c>, <c>campaign</c>, <c>heavy_hitter</c>.</summary>
-    public List<string> Kinds { get; set; } = [.. AlertKinds.All];
+    /// <summary>
+    /// Which kinds are raised: <c>possible_compromise</c>, <c>injection</c>, <c>campaign</c>, <c>heavy_hitter</c>;
+    /// none listed: all. (Empty by default because configuration adds listed items to a default list.)
+    /// </summary>
+    public List<string> Kinds { get; set; } = [];
+
+    public IReadOnlyList<string> RaisedKinds => Kinds.Count == 0 ? AlertKinds.All : Kinds;
 
     /// <summary>How often the newest lines are looked at.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
@@ -51,6 +56,11 @@ public sealed class AlertOptions : IValidatableObject
             yield return new ValidationResult($"Alerts:Kinds: '{kind}' is not one of {string.Join(", ", AlertKinds.All)}");
         if (Webhook.Url is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             yield return new ValidationResult($"Alerts:Webhook:Url: '{url}' is not an http or https address");
+        // DataAnnotations do not reach into Webhook: its rules are checked here.
+        if (Webhook.Format is not ("json" or "slack"))
+            yield return new ValidationResult($"Alerts:Webhook:Format: '{Webhook.Format}' is not json or slack");
+        if (Webhook.MaxAttempts is < 1 or > 100)
+            yield return new ValidationResult("Alerts:Webhook:MaxAttempts must be 1 to 100");
     }
 }
 
@@ -60,9 +70,7 @@ public sealed class WebhookOptions
     public string? Url { get; set; }
 
     /// <summary>"json" (the documented schema, with a <c>text</c> line) or "slack" (only <c>text</c>, for Slack and Mattermost).</summary>
-    [RegularExpression("^(json|slack)$")]
     public string Format { get; set; } = "json";
 
-    [Range(1, 100)]
     public int MaxAttempts { get; set; } = 5;
 }

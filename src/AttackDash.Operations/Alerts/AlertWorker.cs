@@ -20,7 +20,7 @@ internal sealed class AlertWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var o = options.Value;
-        if (!o.Enabled || o.Kinds.Count == 0)
+        if (!o.Enabled)
             return;
         await database.WhenReadyAsync(stoppingToken);
         using var timer = new PeriodicTimer(o.Interval, clock);
@@ -42,7 +42,7 @@ internal sealed class AlertWorker(
     {
         await using var scope = scopes.CreateAsyncScope();
         var alerts = scope.ServiceProvider.GetRequiredService<IAlertService>();
-        foreach (var a in await alerts.RaiseAsync(clock.GetUtcNow() - o.Horizon, new AlertRules(o.Kinds, o.LookBack, o.Quiet, o.CampaignIps, o.HeavyHitterEvents), ct))
+        foreach (var a in await alerts.RaiseAsync(clock.GetUtcNow() - o.Horizon, new AlertRules(o.RaisedKinds, o.LookBack, o.Quiet, o.CampaignIps, o.HeavyHitterEvents), ct))
         {
             Log.AlertRaised(logger, a.Kind, a.Ip);
             await MailAsync(a, ct);
