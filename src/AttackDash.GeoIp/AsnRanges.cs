@@ -60,6 +60,30 @@ internal sealed class AsnRanges
 
     private static readonly UInt128 V4Mapped = (UInt128)0xffff << 32;
 
+    /// <summary>Every range of <paramref name="asn"/>, in address order: what it announces, as the data has it.</summary>
+    public List<(IPAddress First, IPAddress Last)> RangesOf(long asn)
+    {
+        var ranges = new List<(IPAddress, IPAddress)>();
+        for (var i = 0; i < _asn.Length; i++)
+        {
+            if (_asn[i] == asn)
+                ranges.Add((Address(_first[i]), Address(_last[i])));
+        }
+        return ranges;
+    }
+
+    private static IPAddress Address(UInt128 key)
+    {
+        if (key >> 32 == 0xffff)
+        {
+            var v = (uint)(key & uint.MaxValue);
+            return new IPAddress([(byte)(v >> 24), (byte)(v >> 16), (byte)(v >> 8), (byte)v]);
+        }
+        Span<byte> b = stackalloc byte[16];
+        BinaryPrimitives.WriteUInt128BigEndian(b, key);
+        return new IPAddress(b);
+    }
+
     private static (UInt128, UInt128, long, string)? Parse(string line, bool ipv4, Dictionary<string, string> names)
     {
         var parts = line.Split(',', 4);

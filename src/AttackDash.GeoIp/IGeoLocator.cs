@@ -16,6 +16,9 @@ public interface IGeoLocator
 
     /// <summary>The credits that the data's licences require the UI to show, with their links; empty when none is due.</summary>
     IReadOnlyList<GeoCredit> Credits { get; }
+
+    /// <summary>The address ranges of an ASN in the ASN range files (ip-location-db), in address order; empty without them.</summary>
+    IReadOnlyList<(IPAddress First, IPAddress Last)> RangesOf(long asn) => [];
 }
 
 /// <summary>One credit line of the footer: its text and where it links.</summary>

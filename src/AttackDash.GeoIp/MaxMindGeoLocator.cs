@@ -32,6 +32,8 @@ public sealed class MaxMindGeoLocator : IGeoLocator, IDisposable
 
     public IReadOnlyList<GeoCredit> Credits => _set.Credits;
 
+    public IReadOnlyList<(IPAddress First, IPAddress Last)> RangesOf(long asn) => _set.RangesOf(asn);
+
     public GeoInfo Locate(IPAddress ip)
     {
         ReloadIfChanged();

@@ -15,6 +15,8 @@ internal sealed class MmdbSet : IDisposable
 
     private readonly AsnRanges _ranges;
 
+    public List<(IPAddress First, IPAddress Last)> RangesOf(long asn) => _ranges.RangesOf(asn);
+
     public DateTimeOffset Version { get; }
     public IReadOnlyList<string> Files { get; }
 

@@ -54,6 +54,17 @@ public sealed class AsnRangesTests : IDisposable
         Assert.Null(geo.Locate(IPAddress.Parse(ip)).Asn);
     }
 
+    [Theory]
+    [InlineData(13335L, "1.0.0.0-1.0.0.255")]
+    [InlineData(4134L, "1.0.32.0-1.0.63.255")]
+    [InlineData(6939L, "2001::-2001:0:ffff:ffff:ffff:ffff:ffff:ffff")]
+    [InlineData(64500L, "")]
+    public void The_ranges_of_an_asn_are_what_it_announces_in_the_data(long asn, string expected)
+    {
+        using var geo = Locator();
+        Assert.Equal(expected, string.Join(' ', geo.RangesOf(asn).Select(r => $"{r.First}-{r.Last}")));
+    }
+
     [Fact]
     public void The_ranges_are_credited_to_routeviews_with_a_link()
     {

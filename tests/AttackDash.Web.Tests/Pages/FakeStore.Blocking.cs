@@ -28,7 +28,10 @@ public sealed partial class FakeStore : IBlockingService, IReviewService, IToken
 
     public Task RemoveAllowAsync(Cidr network, string actor, string? reason = null, CancellationToken ct = default) => Change($"remove allow {network} by {actor}");
     public Task<List<AllowView>> AllowlistAsync(CancellationToken ct = default) => Answer(Allowlist);
-    public Task<BlockView> ProposeAsync(Cidr network, string reason, string actor, CancellationToken ct = default) => throw new NotSupportedException("no page proposes");
+    public Task<BlockView> ProposeAsync(Cidr network, string reason, string actor, CancellationToken ct = default) =>
+        Allowlist.Any(a => a.Network.Overlaps(network))
+            ? throw new BlockRefusedException($"{network} overlaps the allowlist")
+            : Change($"propose {network} by {actor}: {reason}", new BlockView(0, network, BlockState.Proposed, reason, actor, DateTimeOffset.UnixEpoch, null, null, null, null, null, false));
 
     public Task<BlockEntry> ApproveAsync(long id, string actor, bool wideConfirmed = false, CancellationToken ct = default) =>
         Change($"approve {id} by {actor}", Entry(Blocks.Single(b => b.Id == id).Network));

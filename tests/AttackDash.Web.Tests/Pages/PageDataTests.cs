@@ -105,6 +105,26 @@ public sealed class PageDataTests : PageTest
     }
 
     [Fact]
+    public void A_viewer_proposes_blocking_an_asn_as_its_prefixes_and_the_allowlist_refuses_its_part()
+    {
+        Store.Networks.Add(new GroupCount("49505", "Selectel", 3, 300));
+        Store.Networks.Add(new GroupCount("64500", "Quiet", 1, 100));
+        Store.AsnRanges[49505] = [(IPAddress.Parse("62.233.50.0"), IPAddress.Parse("62.233.51.127")), (IPAddress.Parse("192.0.2.0"), IPAddress.Parse("192.0.2.255"))];
+        Store.Allowlist.Add(new AllowView(1, Cidr.Parse("192.0.2.0/24"), "office", "alice", Seen));
+        SignIn("viewer");
+        var cut = RenderPage<Geography>();
+        cut.WaitForAssertion(() => Assert.Contains("75.0 %", cut.Find("#by-asn").TextContent, StringComparison.Ordinal));
+        Assert.Single(cut.FindAll("button.propose-asn"));   // no ranges known for AS64500
+
+        cut.Find("button.propose-asn").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains("AS49505: 2 of 3 prefixes proposed", cut.Find("#geo-message").TextContent, StringComparison.Ordinal));
+        Assert.Equal(["propose 62.233.50.0/24 by alice: AS49505 Selectel: 3 attacking IPs, 300 events", "propose 62.233.51.0/25 by alice: AS49505 Selectel: 3 attacking IPs, 300 events"],
+            Store.Changes.Where(c => c.StartsWith("propose", StringComparison.Ordinal)));
+        Assert.Contains("192.0.2.0/24 overlaps the allowlist", cut.Find("#geo-message").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_campaign_shows_its_username_and_ips()
     {
         Store.Campaigns.Add(new CampaignRow("info", Seen, Seen.AddMinutes(8), 40, [Giant, IPAddress.Parse("45.155.205.3")], ["RU", "NL"]));
