@@ -603,6 +603,62 @@ namespace AttackDash.Migrations.Migrations
                     b.ToTable("login_failures", (string)null);
                 });
 
+            modelBuilder.Entity("AttackDash.Storage.Entities.PolicyRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<TimeSpan?>("BanTime")
+                        .HasColumnType("interval")
+                        .HasColumnName("ban_time");
+
+                    b.Property<string>("Block")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("block");
+
+                    b.Property<int>("MinEvents")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_events");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTimeOffset>("SavedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("saved_at");
+
+                    b.Property<string>("SavedBy")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("saved_by");
+
+                    b.Property<TimeSpan>("Window")
+                        .HasColumnType("interval")
+                        .HasColumnName("window");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("policies", (string)null);
+                });
+
             modelBuilder.Entity("AttackDash.Storage.Entities.ReviewItemRow", b =>
                 {
                     b.Property<long>("Id")

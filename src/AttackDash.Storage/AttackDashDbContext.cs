@@ -17,6 +17,7 @@ public sealed class AttackDashDbContext(DbContextOptions<AttackDashDbContext> op
     public DbSet<BlockRow> Blocks => Set<BlockRow>();
     public DbSet<AuditRow> AuditLog => Set<AuditRow>();
     public DbSet<AlertRow> Alerts => Set<AlertRow>();
+    public DbSet<PolicyRow> Policies => Set<PolicyRow>();
     public DbSet<AllowRow> Allowlist => Set<AllowRow>();
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
     public DbSet<ReviewRow> Reviews => Set<ReviewRow>();

@@ -68,6 +68,32 @@ public sealed class LiveProposalTests(PostgresFixture pg)
         Assert.Equal(1, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'block' AND actor = 'policy:fast' AND target = '185.220.101.0/24'"));
     }
 
+    [Fact]
+    public async Task A_policy_saved_from_the_backtest_page_runs_live_until_it_is_turned_off_and_each_change_is_audited()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = dir.File("mail.log");
+        await File.WriteAllLinesAsync(log, Enumerable.Range(0, 4).Select(i => AttackLines.AuthFailure(DateTimeOffset.UtcNow.AddMinutes(-1).AddSeconds(i), "185.220.101.7", "admin")));
+        Assert.Equal(0, TestCli.Run(cs, "migrate").Exit);
+        var policies = new PolicyService(Store.Of(cs));
+        await policies.SaveAsync(new StoredPolicy("saved", 3, TimeSpan.FromHours(1), "/32", null, "off"), "admin");
+        var blocking = new BlockingService(Store.Of(cs));
+        using var host = BuildHost(cs, log, "off", "/32");   // the configured policy is off too
+        await host.StartAsync();
+        await Task.Delay(2500);
+        var whileOff = await blocking.ListAsync([BlockState.Proposed]);
+
+        await policies.SaveAsync(new StoredPolicy("saved", 3, TimeSpan.FromHours(1), "/32", null, "propose"), "admin");
+        var proposal = await WaitForAsync(() => blocking.ListAsync([BlockState.Proposed]), TimeSpan.FromSeconds(30));
+        await host.StopAsync();
+
+        Assert.Empty(whileOff);
+        Assert.Equal(("185.220.101.7/32", "policy:saved"), (proposal.Network.ToString(), proposal.ProposedBy));
+        Assert.Equal(2, await TestSql.ScalarAsync(cs, "SELECT count(*) FROM audit_log WHERE action = 'policy' AND target = 'saved' AND actor = 'admin'"));
+        Assert.Equal("propose", (await policies.ListAsync()).Single().Mode);
+    }
+
     private static async Task<BlockView> WaitForAsync(Func<Task<List<BlockView>>> list, TimeSpan wait)
     {
         var deadline = DateTime.UtcNow + wait;

@@ -7,15 +7,15 @@ using static Microsoft.Playwright.Assertions;
 namespace AttackDash.Web.FunctionalTests;
 
 /// <summary>
-/// Issue 15's loop in chromium against the real app: lines appended to a followed log cross a live
-/// policy and log in; the proposal appears on the Blocks page with its collateral, the alert on the
+/// Issue 15's loop in chromium against the real app: a policy made and backtested on the Backtest page
+/// is run live; lines appended to a followed log cross it and log in; the proposal appears on the Blocks page with its collateral, the alert on the
 /// Alerts page and at a webhook on 127.0.0.1, and an approval changes the pull API's nftables body.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class LiveBrowserTests(PostgresFixture pg)
 {
     [Fact]
-    public async Task Appended_lines_raise_a_live_proposal_an_admin_approves_and_a_compromise_alert_on_the_page_and_the_webhook_within_a_minute()
+    public async Task A_policy_made_in_the_ui_runs_live_appended_lines_raise_its_proposal_an_admin_approves_and_a_compromise_alert_on_the_page_and_the_webhook_within_a_minute()
     {
         var cs = await pg.NewDatabaseAsync();
         using var dir = new TempDir();
@@ -34,9 +34,6 @@ public sealed class LiveBrowserTests(PostgresFixture pg)
             ["Alerts:Interval"] = "00:00:01",
             ["Alerts:Webhook:Url"] = hook.Url,
             ["Blocking:LiveInterval"] = "00:00:01",
-            ["Blocking:Policies:0:Name"] = "burst",
-            ["Blocking:Policies:0:MinEvents"] = "3",
-            ["Blocking:Policies:0:Window"] = "00:10:00",
         });
         var baseUrl = TestWebApp.Address(app).ToString().TrimEnd('/');
         using var api = new HttpClient { BaseAddress = TestWebApp.Address(app) };
@@ -44,6 +41,19 @@ public sealed class LiveBrowserTests(PostgresFixture pg)
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await TestBrowser.LaunchAsync(playwright);
         var page = await TestBrowser.SignInAsync(await browser.NewContextAsync(), baseUrl, "alice", password);
+
+        // The policy is made on the Backtest page, replayed against the five defaults, then run live.
+        await page.GotoAsync(baseUrl + "/backtest");
+        await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.FillAsync("#policy-min", "3");
+        await page.FillAsync("#policy-days", "1");
+        await page.ClickAsync("#policy-add");
+        await page.ClickAsync("#run-backtest");
+        await Expect(page.Locator("#backtest tbody tr")).ToHaveCountAsync(6);
+        await Expect(page.Locator("#backtest tbody tr").Last).ToContainTextAsync("3/1d/32/30d");
+        await page.ClickAsync("tr[data-policy='3/1d/32/30d'] button.policy-mode");
+        await Expect(page.Locator("#policy-message")).ToContainTextAsync("3/1d/32/30d now proposes blocks live");
+
         await page.GotoAsync(baseUrl + "/blocks");
         await page.Locator("#interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         Assert.DoesNotContain("185.220.101.7", await api.GetStringAsync("api/blocklist/nftables"), StringComparison.Ordinal);
@@ -57,8 +67,8 @@ public sealed class LiveBrowserTests(PostgresFixture pg)
         ]);
 
         var proposal = page.Locator("#proposals tbody tr", new() { HasText = "185.220.101.7/32" });
-        await Expect(proposal).ToContainTextAsync("policy burst: 185.220.101.7 made 3 attack events in 10m", new() { Timeout = 60_000 });
-        await Expect(proposal).ToContainTextAsync("policy:burst");
+        await Expect(proposal).ToContainTextAsync("policy 3/1d/32/30d: 185.220.101.7 made 3 attack events in 1d", new() { Timeout = 60_000 });
+        await Expect(proposal).ToContainTextAsync("policy:3/1d/32/30d");
         await Expect(proposal.Locator("td.num").Nth(1)).ToContainTextAsync("0 / 0 (0 IPs)");   // its own login is no collateral: it attacked
         var body = await hook.NextAsync(TimeSpan.FromSeconds(60) - (DateTime.UtcNow - appended));
         Assert.NotNull(body);

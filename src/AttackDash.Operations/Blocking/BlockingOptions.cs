@@ -41,6 +41,10 @@ public sealed class PolicySettings
     /// </summary>
     public string Mode { get; set; } = "propose";
 
+    /// <summary>A policy saved from the Backtest page, as if configured.</summary>
+    public static PolicySettings From(AttackDash.Storage.Blocking.StoredPolicy p) =>
+        new() { Name = p.Name, MinEvents = p.MinEvents, Window = p.Window, Block = p.Block, BanTime = p.BanTime, Mode = p.Mode };
+
     public BlockPolicy ToPolicy() => BlockPolicy.Of(Name, MinEvents, (int)Math.Ceiling(Window.TotalDays), wide: Block == "/24", BanTime ?? TimeSpan.MaxValue);
 
     /// <returns>What is wrong with the policy, or null.</returns>

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 namespace AttackDash.Operations.Blocking;
 
 /// <summary>
-/// The live side of the configured policies: every <see cref="BlockingOptions.LiveInterval"/>, each policy
+/// The live side of the policies, configured or saved from the Backtest page: every <see cref="BlockingOptions.LiveInterval"/>, each policy
 /// in "propose" or "auto" mode finds the clients over its bar (<see cref="LiveCandidates"/>) and proposes,
 /// or blocks, their networks through <see cref="IBlockingService"/>, so that the allowlist, the width
 /// rule and the ban-time escalation apply as to any block. A failed round is logged; the next one tries again.
@@ -21,16 +21,13 @@ internal sealed class ProposalWorker(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var live = options.Value.Policies.Where(p => p.Mode != "off").ToList();
-        if (live.Count == 0)
-            return;
         await database.WhenReadyAsync(stoppingToken);
         using var timer = new PeriodicTimer(options.Value.LiveInterval, clock);
         do
         {
             try
             {
-                await RoundAsync(live, stoppingToken);
+                await RoundAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -40,9 +37,14 @@ internal sealed class ProposalWorker(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    private async Task RoundAsync(IReadOnlyList<PolicySettings> policies, CancellationToken ct)
+    private async Task RoundAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
+        // The configured policies, then those saved from the Backtest page (a configured name wins).
+        var configured = options.Value.Policies;
+        var stored = await scope.ServiceProvider.GetRequiredService<IPolicyService>().ListAsync(ct);
+        var policies = configured.Concat(stored.Where(s => configured.All(c => c.Name != s.Name)).Select(PolicySettings.From))
+            .Where(p => p.Mode != "off").ToList();
         var candidates = scope.ServiceProvider.GetRequiredService<LiveCandidates>();
         var blocking = scope.ServiceProvider.GetRequiredService<IBlockingService>();
         foreach (var settings in policies)

@@ -118,3 +118,16 @@ internal sealed class AlertRowConfiguration : IEntityTypeConfiguration<AlertRow>
         b.HasIndex(r => r.Id, "IX_alerts_open").HasFilter("acknowledged_at IS NULL");
     }
 }
+
+internal sealed class PolicyRowConfiguration : IEntityTypeConfiguration<PolicyRow>
+{
+    public void Configure(EntityTypeBuilder<PolicyRow> b)
+    {
+        b.ToTable("policies");
+        b.HasKey(r => r.Id);
+        b.Property(r => r.Name).HasMaxLength(100);
+        b.Property(r => r.Block).HasMaxLength(3);
+        b.Property(r => r.Mode).HasMaxLength(8);
+        b.HasIndex(r => r.Name).IsUnique();
+    }
+}

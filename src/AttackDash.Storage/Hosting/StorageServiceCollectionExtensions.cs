@@ -44,6 +44,7 @@ public static class StorageServiceCollectionExtensions
         services.AddScoped<EventReader>();
         services.AddScoped<IBlockingService, BlockingService>();
         services.AddScoped<LiveCandidates>();
+        services.AddScoped<IPolicyService, PolicyService>();
         services.AddScoped<IAlertService>(sp => new AlertService(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<TimeProvider>()));
         services.AddScoped<ITokenService, TokenService>();
         services.AddScoped<IUserService, UserService>();

@@ -218,6 +218,22 @@ public sealed class PageDataTests : PageTest
     }
 
     [Fact]
+    public void An_admin_runs_a_typed_policy_live_from_the_backtest_page_and_turns_it_off_again()
+    {
+        SignIn("admin");
+        var cut = RenderPage<Backtest>();
+        cut.Find("#policy-min").Change("20");
+        cut.Find("#policy-form").Submit();
+        cut.WaitForElement("tr[data-policy='20/7d/32/30d'] button.policy-mode").Click();
+        cut.WaitForAssertion(() => Assert.Contains("save policy 20/7d/32/30d propose by alice", Store.Changes));
+        Assert.Equal(new StoredPolicy("20/7d/32/30d", 20, TimeSpan.FromDays(7), "/32", TimeSpan.FromDays(30), "propose"), Store.SavedPolicies.Single());
+        cut.WaitForAssertion(() => Assert.Contains("live: propose", cut.Find("tr[data-policy='20/7d/32/30d']").TextContent, StringComparison.Ordinal));
+
+        cut.Find("tr[data-policy='20/7d/32/30d'] button.policy-mode").Click();
+        cut.WaitForAssertion(() => Assert.Contains("save policy 20/7d/32/30d off by alice", Store.Changes));
+    }
+
+    [Fact]
     public void The_audit_log_shows_who_did_what()
     {
         Store.Audit.Add(new AuditView(1, Seen, "alice", "block", "62.233.50.0/24", "dictionary attack"));

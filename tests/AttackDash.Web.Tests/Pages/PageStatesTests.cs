@@ -54,8 +54,6 @@ public sealed partial class PageStatesTests : PageTest
         Store.Mode = StoreMode.Pending;
         SignIn("admin");
         var cut = RenderPage(page, ParametersOf(page));
-        if (page == typeof(Backtest))
-            return; // It shows its controls at once: the backtest runs on demand.
         Assert.Contains("Loading…", cut.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(empty, Text(cut.Markup), StringComparison.Ordinal);
     }
@@ -67,11 +65,6 @@ public sealed partial class PageStatesTests : PageTest
         Store.Mode = StoreMode.Failing;
         SignIn("admin");
         var cut = RenderPage(page, ParametersOf(page));
-        if (page == typeof(Backtest))
-        {
-            Assert.Contains(empty, Text(cut.Markup), StringComparison.Ordinal);
-            return;
-        }
         cut.WaitForState(() => cut.FindAll("#page-error").Count == 1);
         Assert.Contains("The database did not answer", cut.Markup, StringComparison.Ordinal);
         Assert.DoesNotContain(empty, Text(cut.Markup), StringComparison.Ordinal);
