@@ -90,6 +90,31 @@ public sealed class LiveProposalTests(PostgresFixture pg)
         Assert.Equal("propose", (await policies.ListAsync()).Single().Mode);
     }
 
+    [Fact]
+    public async Task At_each_week_s_end_a_live_look_over_seven_days_picks_exactly_the_networks_the_backtest_blocks_then()
+    {
+        var cs = await pg.NewDatabaseAsync();
+        using var dir = new TempDir();
+        var log = Path.Combine(dir.Path, "maillog");
+        var (exit, _, err) = CliRunner.Run("generate", "--out", log, "--lines", "40000", "--attacker-ips", "1500", "--seed", "6", "--days", "42", "--start", "2024-12-02");
+        Assert.True(exit == 0, err);
+        Assert.Equal(0, TestCli.Run(cs, "ingest", "--tz", "UTC", log).Exit);
+        // A week's window and a week's ban: the entries of week k are exactly the networks over the bar in week k - 1.
+        foreach (var (min, v4, v6) in new[] { (10, 32, 128), (3, 24, 64) })
+        {
+            var policy = new Core.Analysis.BlockPolicy("weekly", min, 7, v4, v6, TimeSpan.FromDays(7));
+            var weeks = (await new Queries.BacktestQueries(Store.Of(cs)).RunAsync([policy])).Single().Weeks;
+            var live = new LiveCandidates(Store.Of(cs));
+            Assert.True(weeks.Count >= 6);
+            foreach (var week in weeks.Skip(1))
+            {
+                var candidates = await live.OverAsync(TimeSpan.FromDays(7), min, v4, v6, week.Start);
+                Assert.True(week.Entries == candidates.Count, $"min {min}, /{v4}, week of {week.Start:yyyy-MM-dd}: backtest {week.Entries}, live {candidates.Count}");
+            }
+            Assert.Contains(weeks, w => w.Entries > 0);
+        }
+    }
+
     private static async Task<BlockView> WaitForAsync(Func<Task<List<BlockView>>> list, TimeSpan wait)
     {
         var deadline = DateTime.UtcNow + wait;

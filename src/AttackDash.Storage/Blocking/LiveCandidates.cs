@@ -19,9 +19,16 @@ public sealed class LiveCandidates(NpgsqlDataSource dataSource)
 {
     public async Task<List<LiveCandidate>> OverAsync(TimeSpan window, long minEvents, int prefixV4, int prefixV6, DateTimeOffset now, CancellationToken ct = default)
     {
+        // Both end at now, so that a look at a past instant sees what a live look then saw; the daily
+        // rollup's days run from the one the window starts in to the one now falls in (the day before,
+        // at midnight: the backtest's week then ends where its decision is made).
         var counts = window <= TimeSpan.FromDays(1)
-            ? $"SELECT client_ip AS ip, count(*) AS n FROM events WHERE time >= @since AND kind IN {EventKindSql.AttackKinds} AND client_ip IS NOT NULL GROUP BY client_ip HAVING count(*) >= @min"
-            : $"SELECT ip, sum(events) AS n FROM daily_ip_kind WHERE day >= (@since AT TIME ZONE 'UTC')::date AND kind IN {EventKindSql.AttackKinds} GROUP BY ip HAVING sum(events) >= @min";
+            ? $"SELECT client_ip AS ip, count(*) AS n FROM events WHERE time >= @since AND time < @now AND kind IN {EventKindSql.AttackKinds} AND client_ip IS NOT NULL GROUP BY client_ip HAVING count(*) >= @min"
+            : $"""
+              SELECT ip, sum(events) AS n FROM daily_ip_kind
+              WHERE day >= (@since AT TIME ZONE 'UTC')::date AND day < ((@now AT TIME ZONE 'UTC') - interval '1 microsecond')::date + 1
+                AND kind IN {EventKindSql.AttackKinds} GROUP BY ip HAVING sum(events) >= @min
+              """;
         var sql = $"""
             WITH o AS ({counts}),
             n AS (SELECT network(set_masklen(o.ip, CASE WHEN family(o.ip) = 4 THEN @v4 ELSE @v6 END)) AS net, o.ip, o.n FROM o
