@@ -11,7 +11,7 @@ internal static class AlertSql
 {
     private const string Into = "INSERT INTO alerts (raised_at, kind, ip, time, username, line, attacks, send_attempts)";
     private const string Returning = "RETURNING id, raised_at, kind, ip, time, username, line, attacks";
-    private static readonly string NotLocal = "NOT EXISTS (SELECT 1 FROM ip_summary l WHERE l.local AND l.ip = e.client_ip)";
+    private static readonly string NotLocal = LocalSql.NotLocal("e.client_ip");
 
     /// <summary>
     /// One username from at least @campaign_ips clients within the last ten minutes (the rule of

@@ -32,7 +32,7 @@ public sealed class LiveCandidates(NpgsqlDataSource dataSource)
         var sql = $"""
             WITH o AS ({counts}),
             n AS (SELECT network(set_masklen(o.ip, CASE WHEN family(o.ip) = 4 THEN @v4 ELSE @v6 END)) AS net, o.ip, o.n FROM o
-                  WHERE NOT EXISTS (SELECT 1 FROM ip_summary l WHERE l.local AND l.ip = o.ip))
+                  WHERE {LocalSql.NotLocal("o.ip")})
             SELECT DISTINCT ON (n.net) n.net::text, n.ip, n.n, count(*) OVER (PARTITION BY n.net)::int FROM n
             WHERE NOT EXISTS (SELECT 1 FROM blocks b WHERE b.network = n.net::text
                               AND (b.state IN ('Proposed', 'Active') OR (b.state = 'Rejected' AND b.decided_at > @now - interval '7 days')))

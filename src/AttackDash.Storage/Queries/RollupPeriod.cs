@@ -42,9 +42,6 @@ public readonly record struct RollupPeriod
         ? [new(prefix + "from", NpgsqlDbType.Date) { Value = DateOnly.FromDateTime(From.UtcDateTime) }, new(prefix + "to", NpgsqlDbType.Date) { Value = DateOnly.FromDateTime(To.UtcDateTime) }]
         : [new(prefix + "from", NpgsqlDbType.TimestampTz) { Value = From }, new(prefix + "to", NpgsqlDbType.TimestampTz) { Value = To }];
 
-    /// <summary>@start: the period's first instant, to compare with first-seen times.</summary>
-    public NpgsqlParameter Start() => new("start", NpgsqlDbType.TimestampTz) { Value = From };
-
     /// <summary>@{prefix}start and @{prefix}end: the period's first instant and the instant after its last, as timestamptz.</summary>
     public NpgsqlParameter[] Ends(string prefix = "") =>
         [new(prefix + "start", NpgsqlDbType.TimestampTz) { Value = From }, new(prefix + "end", NpgsqlDbType.TimestampTz) { Value = To }];
