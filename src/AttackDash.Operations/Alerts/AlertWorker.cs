@@ -1,7 +1,6 @@
 using AttackDash.Storage.Alerts;
 using AttackDash.Storage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,39 +9,22 @@ namespace AttackDash.Operations.Alerts;
 /// <summary>
 /// Every <see cref="AlertOptions.Interval"/>: raises the alerts the newest lines call for (whichever
 /// process ingested them: this host's follow worker or an <c>attackdash ingest --follow</c> unit), then
-/// mails them and sends those the webhook has not accepted yet. A failed round is logged and the next one tries again;
-/// nothing here stops the host.
+/// mails them and sends those the webhook has not accepted yet.
 /// </summary>
 internal sealed class AlertWorker(
     IOptions<AlertOptions> options, AttackDashDatabase database, IServiceScopeFactory scopes, WebhookSender webhook, AlertMailer mailer,
-    TimeProvider clock, ILogger<AlertWorker> logger) : BackgroundService
+    TimeProvider clock, ILogger<AlertWorker> logger) : PeriodicWorker(database, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan? Interval => options.Value.Enabled ? options.Value.Interval : null;
+
+    protected override void RoundFailed(Exception exception) => Log.AlertRoundFailed(logger, exception);
+
+    protected override async Task RoundAsync(CancellationToken ct)
     {
         var o = options.Value;
-        if (!o.Enabled)
-            return;
-        await database.WhenReadyAsync(stoppingToken);
-        using var timer = new PeriodicTimer(o.Interval, clock);
-        do
-        {
-            try
-            {
-                await RoundAsync(o, stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.AlertRoundFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    internal async Task RoundAsync(AlertOptions o, CancellationToken ct)
-    {
         await using var scope = scopes.CreateAsyncScope();
         var alerts = scope.ServiceProvider.GetRequiredService<IAlertService>();
-        foreach (var a in await alerts.RaiseAsync(clock.GetUtcNow() - o.Horizon, new AlertRules(o.RaisedKinds, o.LookBack, o.Quiet, o.CampaignIps, o.HeavyHitterEvents), ct))
+        foreach (var a in await alerts.RaiseAsync(Clock.GetUtcNow() - o.Horizon, new AlertRules(o.RaisedKinds, o.LookBack, o.Quiet, o.CampaignIps, o.HeavyHitterEvents), ct))
         {
             Log.AlertRaised(logger, a.Kind, a.Ip);
             await MailAsync(a, ct);

@@ -3,7 +3,6 @@ using AttackDash.Core.Reports;
 using AttackDash.Storage.Blocking;
 using AttackDash.Storage.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,31 +12,17 @@ namespace AttackDash.Operations.Blocking;
 /// The live side of the policies, configured or saved from the Backtest page: every <see cref="BlockingOptions.LiveInterval"/>, each policy
 /// in "propose" or "auto" mode finds the clients over its bar (<see cref="LiveCandidates"/>) and proposes,
 /// or blocks, their networks through <see cref="IBlockingService"/>, so that the allowlist, the width
-/// rule and the ban-time escalation apply as to any block. A failed round is logged; the next one tries again.
+/// rule and the ban-time escalation apply as to any block.
 /// </summary>
 internal sealed class ProposalWorker(
     IOptions<BlockingOptions> options, AttackDashDatabase database, IServiceScopeFactory scopes, TimeProvider clock,
-    ILogger<ProposalWorker> logger) : BackgroundService
+    ILogger<ProposalWorker> logger) : PeriodicWorker(database, clock)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        await database.WhenReadyAsync(stoppingToken);
-        using var timer = new PeriodicTimer(options.Value.LiveInterval, clock);
-        do
-        {
-            try
-            {
-                await RoundAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                Log.ProposalRoundFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override TimeSpan? Interval => options.Value.LiveInterval;
 
-    private async Task RoundAsync(CancellationToken ct)
+    protected override void RoundFailed(Exception exception) => Log.ProposalRoundFailed(logger, exception);
+
+    protected override async Task RoundAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         // The configured policies, then those saved from the Backtest page (a configured name wins).
@@ -50,7 +35,7 @@ internal sealed class ProposalWorker(
         foreach (var settings in policies)
         {
             var policy = settings.ToPolicy();
-            foreach (var c in await candidates.OverAsync(settings.Window, settings.MinEvents, policy.PrefixV4, policy.PrefixV6, clock.GetUtcNow(), ct))
+            foreach (var c in await candidates.OverAsync(settings.Window, settings.MinEvents, policy.PrefixV4, policy.PrefixV6, Clock.GetUtcNow(), ct))
             {
                 var actor = $"policy:{settings.Name}";
                 var reason = string.Create(CultureInfo.InvariantCulture,
