@@ -53,6 +53,12 @@ public sealed class PeriodIpsTests(PostgresFixture pg)
         Assert.Equal(await TestSql.ScalarAsync(cs, $"SELECT count(*) FROM ({perIp}) t WHERE n >= 2"), total);
         Assert.Equal(await TestSql.RowsAsync(cs, $"SELECT host(ip), n FROM ({perIp}) t WHERE n >= 2 ORDER BY n DESC, ip LIMIT 20 OFFSET 20"), rows.Select(o => $"{o.Ip}|{o.Events}"));
 
+        // One kind: summed from the rollup whatever the period, as ip_summary counts every kind together.
+        var (byKind, kindTotal) = await q.OffendersPageAsync(new OffenderFilter(p, Kind: 0), OffenderSort.Events, true, 0, 20);
+        var perIpOfKind = perIp.Replace("GROUP BY 1", "AND e.kind = 0 GROUP BY 1", StringComparison.Ordinal);
+        Assert.Equal(await TestSql.ScalarAsync(cs, $"SELECT count(*) FROM ({perIpOfKind}) t"), kindTotal);
+        Assert.Equal(await TestSql.RowsAsync(cs, $"SELECT host(ip), n FROM ({perIpOfKind}) t ORDER BY n DESC, ip LIMIT 20"), byKind.Select(o => $"{o.Ip}|{o.Events}"));
+
         var returning = await TestSql.ScalarAsync(cs, $"SELECT count(*) FROM ({perIp}) t WHERE EXISTS (SELECT 1 FROM events b WHERE b.client_ip = t.ip AND b.time < '{p.From:O}')");
         Assert.Equal(new NewVsReturning(summary.Ips - returning, returning), await new OverviewQueries(Store.Of(cs)).NewVsReturningAsync(p));
         var distribution = await new TimelineQueries(Store.Of(cs)).DistributionAsync(p);

@@ -1,5 +1,4 @@
 using System.Net;
-using AttackDash.Storage.Ingest;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -33,8 +32,6 @@ public sealed record GroupCount(string? Key, string? Label, long Ips, long Event
 /// </summary>
 public sealed class DashboardQueries(NpgsqlDataSource dataSource) : IDashboardQueries
 {
-    private static readonly string Attack = EventKindSql.AttackKinds;
-
     /// <inheritdoc/>
     public Task<List<OffenderRow>> TopOffendersAsync(RollupPeriod p, int limit, CancellationToken ct = default) =>
         ListAsync($"""
@@ -65,14 +62,7 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource) : IDashboardQu
             OffenderSort.LastSeen => "o.last_seen",
             _ => "o.events",
         } + (descending ? " DESC NULLS LAST" : " ASC NULLS LAST") + ", o.ip";
-        // Without a kind filter the period's totals come from PeriodIps; a single kind is summed from the rollup.
-        var o = f.Kind is null
-            ? PeriodIps.Sql(f.Period, "s.country_code, s.asn, s.as_organization, s.first_seen, s.last_seen")
-            : $"""
-              SELECT s.ip, sum(d.events) AS events, s.country_code, s.asn, s.as_organization, s.first_seen, s.last_seen
-              FROM ip_summary s JOIN {f.Period.Table} d ON d.ip = s.ip AND d.{f.Period.Column} >= @from AND d.{f.Period.Column} < @to AND d.kind IN {Attack} AND d.kind = @kind
-              WHERE NOT s.local GROUP BY s.ip
-              """;
+        var o = PeriodIps.Sql(f.Period, "s.country_code, s.asn, s.as_organization, s.first_seen, s.last_seen", kind: f.Kind is null ? null : "@kind");
         var sql = $"""
             WITH o AS ({o}), page AS (
                 SELECT o.*, count(*) OVER () AS total FROM o

@@ -22,16 +22,19 @@ internal static class PeriodIps
 
     /// <param name="columns">ip_summary columns to carry, e.g. <c>s.country_code, s.asn</c>.</param>
     /// <param name="insideTail">ORDER BY and LIMIT for the IPs inside the period, when only the top few of them can matter.</param>
-    public static string Sql(RollupPeriod p, string columns = "", string insideTail = "", string prefix = "")
+    /// <param name="kind">SQL for one attack kind to count instead of all (e.g. <c>@kind</c>). ip_summary's
+    /// lifetime total counts every attack kind, so one kind is always summed from the rollup.</param>
+    public static string Sql(RollupPeriod p, string columns = "", string insideTail = "", string prefix = "", string? kind = null)
     {
         var (from, to, start, end) = ($"@{prefix}from", $"@{prefix}to", $"@{prefix}start", $"@{prefix}end");
         var cols = columns.Length == 0 ? "" : ", " + columns;
         var rollup = $"JOIN {p.Table} d ON d.ip = s.ip AND d.{p.Column} >= {from} AND d.{p.Column} < {to} AND d.kind IN {EventKindSql.AttackKinds}";
-        if (p.To - p.From <= Short)
+        if (p.To - p.From <= Short || kind is not null)
         {
             // Summed before ip_summary is joined, and joined row by row (OFFSET 0 keeps the planner from
             // flattening the lateral join): otherwise it hashes all 600,000 rows of ip_summary, 375 ms against 57.
-            var sum = $"SELECT r.ip, sum(r.events) AS events FROM {p.Table} r WHERE r.{p.Column} >= {from} AND r.{p.Column} < {to} AND r.kind IN {EventKindSql.AttackKinds}";
+            var sum = $"SELECT r.ip, sum(r.events) AS events FROM {p.Table} r WHERE r.{p.Column} >= {from} AND r.{p.Column} < {to} AND r.kind IN {EventKindSql.AttackKinds}"
+                + (kind is null ? "" : $" AND r.kind = {kind}");
             return cols.Length == 0
                 ? $"{sum} AND {LocalSql.NotLocal("r.ip")} GROUP BY r.ip"
                 : $"SELECT s.ip, d.events{cols} FROM ({sum} GROUP BY r.ip) d CROSS JOIN LATERAL (SELECT * FROM ip_summary s WHERE s.ip = d.ip AND NOT s.local OFFSET 0) s";
