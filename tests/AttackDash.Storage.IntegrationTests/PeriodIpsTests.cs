@@ -33,6 +33,25 @@ public sealed class PeriodIpsTests(PostgresFixture pg)
             await AssertPeriodAsync(cs, from, to);
     }
 
+    [Fact]
+    public async Task On_the_real_published_logs_the_period_totals_are_those_of_the_raw_events()
+    {
+        // tests/AttackDash.Core.Tests/TestData/real-logs (see its README): real sendmail logs of 1996-2012,
+        // each ingested with the year and zone its annotation gives, all into one store.
+        var cs = await pg.NewDatabaseAsync();
+        var root = Path.Combine(AppContext.BaseDirectory, "TestData", "real-logs");
+        foreach (var expected in Directory.GetFiles(Path.Combine(root, "expected"), "*.json").Order(StringComparer.Ordinal))
+        {
+            using var doc = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(expected));
+            var r = doc.RootElement;
+            var (exit, _, err) = TestCli.Run(cs, "ingest", "--year", $"{r.GetProperty("year").GetInt32()}", "--tz", r.GetProperty("tz").GetString()!,
+                Path.Combine(root, r.GetProperty("file").GetString()!));
+            Assert.True(exit == 0, err);
+        }
+        foreach (var (from, to) in new[] { ("1996-01-01", "2013-01-01"), ("2005-01-01", "2007-01-01"), ("2012-01-01", "2013-01-01") })
+            await AssertPeriodAsync(cs, from, to);
+    }
+
     private static async Task AssertPeriodAsync(string cs, string from, string to)
     {
         var p = RollupPeriod.Days(DateOnly.Parse(from, CultureInfo.InvariantCulture), DateOnly.Parse(to, CultureInfo.InvariantCulture));
